@@ -1,0 +1,33 @@
+"""files → `articles`, and the inputs refused on the way."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.metadata import table_out
+from parley import stages
+from pipelines.resources import ArticleSource, WarehouseResource
+from schemas.arrow import to_frame
+
+
+@dg.multi_asset(
+    outs={
+        "articles": table_out("articles"),
+        "ingest_rejects": dg.AssetOut(description="Inputs refused while reading the folder", kinds={"pandas"}),
+    },
+    group_name="ingest",
+    pool="parley_warehouse",
+)
+def ingestion(context: dg.AssetExecutionContext, source: ArticleSource, warehouse: WarehouseResource):
+    """Read every file under the articles folder: each becomes an article or a reject with its reason."""
+    previous = warehouse.get().read("articles", columns=["article_id", "ingested_at"])
+    articles, rejects = stages.ingest(source.root, previous)
+    files = len(set(articles["source_path"]) | {r["source_path"] for r in rejects})
+    context.log.info(f"{files} input files: {len(articles)} articles, {len(rejects)} rejects")
+    yield dg.Output(
+        articles,
+        output_name="articles",
+        metadata={"input_files": files, "inputs_seen": len(articles) + len(rejects), "rejected": len(rejects)},
+    )
+    yield dg.Output(to_frame("rejects", rejects), output_name="ingest_rejects", metadata={"dagster/row_count": len(rejects)})
+

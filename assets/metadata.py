@@ -1,0 +1,36 @@
+"""Dagster definition metadata derived from the Pandera models (column schemas, descriptions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dagster as dg
+
+from schemas.arrow import arrow_schema
+from schemas.tables import TABLES
+
+
+def column_schema(table: str) -> dg.TableSchema:
+    """The table's columns as the Dagster UI shows them: name, Arrow type, meaning."""
+    return dg.TableSchema(
+        columns=[
+            dg.TableColumn(
+                name=field.name,
+                type=str(field.type),
+                description=field.metadata[b"description"].decode(),
+                constraints=dg.TableColumnConstraints(nullable=field.nullable),
+            )
+            for field in arrow_schema(table)
+        ]
+    )
+
+
+def table_out(table: str, **kwargs: Any) -> dg.AssetOut:
+    """An output stored in the Parquet warehouse, described by its Pandera model."""
+    return dg.AssetOut(
+        io_manager_key="warehouse_io",
+        description=(TABLES[table].__doc__ or "").strip(),
+        metadata={"dagster/column_schema": column_schema(table)},
+        kinds={"parquet", "pandas"},
+        **kwargs,
+    )

@@ -1,0 +1,72 @@
+"""Office titles: which words form them, what rank they carry, which side they imply."""
+
+from __future__ import annotations
+
+import functools
+
+from spacy.tokens import Token
+
+from parley.extract.lexicons import load_lexicon
+
+LEVEL_RANK = {"unknown": 0, "working_level": 1, "vice_ministerial": 2, "ministerial": 3, "summit": 4}
+
+
+@functools.cache
+def _offices() -> dict:
+    data = load_lexicon("offices")
+    return {
+        "title_words": frozenset(data["title_words"]),
+        "connectors": frozenset(data["connectors"]),
+        "honorifics": frozenset(data["honorifics"]),
+        "levels": [(phrase, level) for phrase, level in data["levels"]],
+        "implied_side": dict(data["implied_side"]),
+        "meeting_levels": [(phrase, level) for phrase, level in data["meeting_levels"]],
+    }
+
+
+def is_title_word(token: Token) -> bool:
+    return token.lower_ in _offices()["title_words"]
+
+
+def is_connector(token: Token) -> bool:
+    return token.lower_ in _offices()["connectors"]
+
+
+def is_honorific(token: Token) -> bool:
+    text = token.text
+    return text in _offices()["honorifics"] or f"{text}." in _offices()["honorifics"]
+
+
+def title_level(title: str | None) -> str:
+    """The rank an office carries (see GUIDELINES: meetings.level)."""
+    if not title:
+        return "unknown"
+    lowered = " ".join(title.lower().replace("-", " - ").split()).replace(" - ", "-")
+    for phrase, level in _offices()["levels"]:
+        if phrase in lowered:
+            return level
+    return "working_level"
+
+
+def implied_side(title: str | None) -> str | None:
+    """The country an office names by itself ("Secretary of State" is American)."""
+    if not title:
+        return None
+    lowered = title.lower()
+    for phrase, code in _offices()["implied_side"].items():
+        if phrase in lowered:
+            return code
+    return None
+
+
+def meeting_word_level(text: str) -> str:
+    """The rank a meeting's own words give it ("summit", "foreign ministers'")."""
+    lowered = text.lower()
+    for phrase, level in _offices()["meeting_levels"]:
+        if phrase in lowered:
+            return level
+    return "unknown"
+
+
+def highest(levels: list[str]) -> str:
+    return max(levels, key=LEVEL_RANK.__getitem__, default="unknown")

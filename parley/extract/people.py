@@ -1,0 +1,444 @@
+"""People in an article: names, titles as written, the side each represents, later mentions.
+
+A person is found from spaCy's PERSON entities and from names that an office
+title anchors ("Secretary of State Pompeo", "Saurabh Kumar, Secretary (East)"),
+because the small model misses many foreign names. Later mentions by surname
+("Motegi"), by office ("the Secretary") and by pronoun ("he") resolve back to
+the person, so that stances and meetings can name the side behind them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.extract.offices import implied_side, is_connector, is_honorific, is_title_word, title_level
+from parley.extract.sides import SideLexicon
+
+# Capitalised words that follow a title without being a name.
+_NOT_NAMES = {
+    "meeting", "meetings", "talks", "talk", "summit", "consultations", "dialogue", "commission",
+    "agreement", "office", "ministry", "council", "department", "committee", "conference",
+    "forum", "group", "party", "i", "we", "he", "she", "they", "the", "and", "of",
+}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_COUNTERPART = {"counterpart", "counterparts"}
+
+
+@dataclass
+class Person:
+    """One named person and what the article says about them."""
+
+    name: str
+    title: str | None = None
+    side: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans in the doc
+
+    @property
+    def tokens(self) -> set[str]:
+        return name_tokens(self.name)
+
+    @property
+    def level(self) -> str:
+        return title_level(self.title)
+
+
+@dataclass
+class Office:
+    """An office named without a person ("the Foreign Secretary"), resolved when possible."""
+
+    start: int
+    end: int
+    title: str
+    side: str | None
+    person: Person | None
+
+
+def name_tokens(name: str) -> set[str]:
+    return {t for t in re.findall(r"[a-z]+", name.lower()) if len(t) > 1 or not t.isalpha()}
+
+
+def _is_name_token(token: Token, sides: SideLexicon) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+        return False
+    if is_title_word(token) or is_honorific(token) or token.lower_ in _NOT_NAMES:
+        return False
+    return not (text in sides.countries or text in sides.orgs)
+
+
+def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> tuple[int, int]:
+    """Grow a name over neighbouring name words and hyphenated parts ("Moon Jae" + "-in")."""
+    while start > bound.start and _is_name_token(doc[start - 1], sides) and doc[start - 1].whitespace_:
+        start -= 1
+    while end < bound.end:
+        token = doc[end]
+        if token.text == "-" and not doc[end - 1].whitespace_ and end + 1 < bound.end and not token.whitespace_:
+            end += 2
+        elif not doc[end - 1].whitespace_ and token.is_alpha and token.is_lower and doc[end - 1].text == "-":
+            end += 1
+        elif doc[end - 1].whitespace_ and (_is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text)):
+            end += 1
+        else:
+            break
+    while start < end and is_honorific(doc[start]):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "-"):
+        end -= 1
+    return start, end
+
+
+def _title_left(doc: Doc, start: int, bound: Span) -> tuple[int, int]:
+    """The title written before a name: (title_start, title_end) or an empty range."""
+    i, good = start - 1, start
+    while i >= bound.start:
+        token = doc[i]
+        if token.text == ")":
+            j = i
+            while j > bound.start and doc[j].text != "(":
+                j -= 1
+            if doc[j].text != "(" or j == i:
+                break
+            i = j - 1
+            continue
+        if is_title_word(token):
+            good = i
+        elif not (is_connector(token) and token.text != ","):
+            break
+        i -= 1
+    return good, start
+
+
+def _title_right(doc: Doc, end: int, bound: Span) -> tuple[int, int]:
+    """An appositive title after a name: ", Minister for Foreign Affairs," or an empty range."""
+    if end >= bound.end - 1 or doc[end].text != ",":
+        return end, end
+    i = end + 1
+    while i < bound.end and (doc[i].lower_ in ("the", "a") or doc[i].pos_ == "PROPN" and not is_title_word(doc[i])):
+        if doc[i].lower_ not in ("the", "a") and not doc[i + 1 : i + 2].text in ("'s", "’s"):
+            break
+        i += 2 if doc[i + 1 : i + 2].text in ("'s", "’s") else 1
+    first, last = i, i
+    while i < bound.end:
+        token = doc[i]
+        if token.text == "(":
+            j = i
+            while j < bound.end and doc[j].text != ")":
+                j += 1
+            if j >= bound.end:
+                break
+            i = j + 1
+            last = i
+            continue
+        if is_title_word(token):
+            last = i + 1
+        elif not (is_connector(token) and token.text not in (",", "and")):
+            break
+        i += 1
+    if last == first:
+        return end, end
+    return first, last
+
+
+def _title_text(doc: Doc, start: int, end: int) -> str | None:
+    if end <= start:
+        return None
+    while start < end and (is_connector(doc[start]) or doc[start].text in ("(", ",")):
+        start += 1
+    while end > start and (is_connector(doc[end - 1]) or doc[end - 1].text == ","):
+        end -= 1
+    if end <= start:
+        return None
+    text = doc[start:end].text.strip()
+    return text if any(is_title_word(t) for t in doc[start:end]) else None
+
+
+class PeopleFinder:
+    """Finds the people of one parsed article."""
+
+    def __init__(self, sides: SideLexicon) -> None:
+        self.sides = sides
+
+    def find(self, doc: Doc, sents: list[Span], title: str | None = None) -> People:
+        people = People(doc, self.sides)
+        for sent in sents:
+            for start, end in self._candidates(doc, sent):
+                people.add_mention(sent, start, end)
+        people.add_surname_mentions(sents)
+        people.find_offices(sents)
+        if title:
+            people.complete_names_from(title)
+        return people
+
+    def _candidates(self, doc: Doc, sent: Span) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for ent in sent.ents:
+            if ent.label_ == "PERSON":
+                spans.append(_extend(doc, ent.start, ent.end, self.sides, sent))
+        for token in sent:
+            if not _is_name_token(token, self.sides) or token.pos_ != "PROPN":
+                continue
+            previous = doc[token.i - 1] if token.i > sent.start else None
+            anchored = previous is not None and (
+                (previous.lower_ in _ANCHOR_HEADS and previous.text[:1].isupper()) or is_honorific(previous)
+            )
+            following = doc[token.i + 1 : token.i + 3]
+            appositive = (
+                len(following) == 2
+                and following[0].text == ","
+                and is_title_word(following[1])
+                and token.i > sent.start
+                and _is_name_token(doc[token.i - 1], self.sides)
+            )
+            if anchored or appositive:
+                spans.append(_extend(doc, token.i, token.i + 1, self.sides, sent))
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(set(spans)):
+            if end <= start:
+                continue
+            if merged and start < merged[-1][1]:
+                merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return [(s, e) for s, e in merged if self._plausible(doc[s:e])]
+
+    def _plausible(self, span: Span) -> bool:
+        text = span.text
+        if text in self.sides.countries or text in self.sides.orgs:
+            return False
+        return any(t.text[:1].isupper() for t in span) and not all(t.lower_ in _NOT_NAMES for t in span)
+
+
+class People:
+    """The people of one article and the ways they are referred to."""
+
+    def __init__(self, doc: Doc, sides: SideLexicon) -> None:
+        self.doc = doc
+        self.sides = sides
+        self.persons: list[Person] = []
+        self.offices: list[Office] = []
+        self._by_token: dict[int, Person] = {}
+
+    # -- building -----------------------------------------------------------------
+
+    def add_mention(self, sent: Span, start: int, end: int) -> Person:
+        doc = self.doc
+        name = doc[start:end].text
+        tokens = name_tokens(name)
+        person = self._matching(tokens)
+        if person is None:
+            person = Person(name=name)
+            self.persons.append(person)
+        elif len(tokens) > len(person.tokens):
+            person.name = name
+        person.mentions.append((start, end))
+        for i in range(start, end):
+            self._by_token[i] = person
+        title, side = self._context(sent, start, end, person)
+        if person.title is None and title:
+            person.title = title
+        if person.side is None and side:
+            person.side = side
+        return person
+
+    def _matching(self, tokens: set[str]) -> Person | None:
+        for person in self.persons:
+            shared = tokens & person.tokens
+            if shared and (tokens <= person.tokens or person.tokens <= tokens):
+                return person
+        return None
+
+    def _context(self, sent: Span, start: int, end: int, person: Person) -> tuple[str | None, str | None]:
+        """Title and side from the words around one mention."""
+        doc = self.doc
+        t_start, t_end = _title_left(doc, start, sent)
+        title = _title_text(doc, t_start, t_end)
+        side = self._side_before(sent, t_start)
+        r_start, r_end = _title_right(doc, end, sent)
+        right_title = _title_text(doc, r_start, r_end)
+        right_side, cut = self._side_after(doc[end : min(sent.end, max(r_end, end) + 8)], r_end)
+        if right_title and cut is not None:
+            right_title = _title_text(doc, r_start, min(r_end, cut)) or right_title
+        if right_title and side is None:
+            side = self._side_before(sent, r_start)
+        title = title or right_title
+        side = side or right_side or self._delegation_side(sent, start)
+        before = doc[max(sent.start, t_start - 3) : t_start]
+        if any(t.lower_ in _COUNTERPART for t in before) or (title and title.lower() in _COUNTERPART):
+            counterpart = self._last_person_before(start, sent, exclude=person)
+            if counterpart is not None and counterpart.title and (not title or title.lower() in _COUNTERPART):
+                title = counterpart.title
+        return title, side or implied_side(title)
+
+    def _side_before(self, sent: Span, index: int) -> str | None:
+        """A country named right before a title: "Chinese", "Japan's", "the UK"."""
+        doc = self.doc
+        lo = max(sent.start, index - 6)
+        window_start = doc[lo].idx
+        window_end = doc[index].idx if index < len(doc) else len(doc.text)
+        window = doc.text[window_start:window_end]
+        mentions = [m for m in self.sides.find(window) if not m.is_org]
+        if not mentions:
+            return None
+        last = mentions[-1]
+        rest = window[last.end :]
+        if re.fullmatch(r"(?:['’]s)?\s*(?:(?:his|her|its|their|the)\s+)?(?:(?:new|then|former|acting)\s+)?(?:counterparts?,?\s*)?", rest):
+            return last.code
+        return None
+
+    def _side_after(self, span: Span, title_end: int) -> tuple[str | None, int | None]:
+        """A country the mention belongs to, written right after it or its appositive title
+        ("of the Republic of Korea"), and the token where that phrase starts."""
+        for token in span:
+            if token.i > max(span.start, title_end):
+                break
+            if token.lower_ not in ("of", "from", "in") or token.i + 1 >= span.end:
+                continue
+            if token.lower_ == "in" and token.i == span.start:
+                continue  # "Wang Yi in Malta" is a place, not a side
+            rest = span.doc[token.i + 1 : span.end]
+            text = rest.text[4:] if rest.text.lower().startswith("the ") else rest.text
+            mentions = [m for m in self.sides.find(text) if not m.is_org]
+            if mentions and mentions[0].start == 0:
+                return mentions[0].code, token.i
+        return None, None
+
+    def _delegation_side(self, sent: Span, index: int) -> str | None:
+        """The side of "The Turkish side is made up of ..." / "led on the Indian side by ..."."""
+        doc = self.doc
+        for i in range(index - 1, sent.start, -1):
+            if doc[i].lower_ in _DELEGATION_WORDS:
+                found = [m for m in self.sides.find(doc[max(sent.start, i - 3) : i].text) if not m.is_org]
+                if found:
+                    return found[-1].code
+        return None
+
+    def _last_person_before(self, index: int, sent: Span, exclude: Person | None = None) -> Person | None:
+        for i in range(index - 1, max(-1, sent.start - 400), -1):
+            person = self._by_token.get(i)
+            if person is not None and person is not exclude:
+                return person
+        return None
+
+    def add_surname_mentions(self, sents: list[Span]) -> None:
+        """Later mentions by one part of the name ("Motegi", "Wang", "Moon")."""
+        parts: dict[str, list[Person]] = {}
+        for person in self.persons:
+            words = self.doc[person.mentions[0][0] : person.mentions[0][1]]
+            names = [t for t in words if t.is_alpha and t.text[:1].isupper()]
+            if len(names) >= 2:
+                for token in (names[0], names[-1]):
+                    parts.setdefault(token.text, []).append(person)
+        for sent in sents:
+            for token in sent:
+                if token.i in self._by_token or token.text not in parts or len(parts[token.text]) != 1:
+                    continue
+                person = parts[token.text][0]
+                person.mentions.append((token.i, token.i + 1))
+                self._by_token[token.i] = person
+                if person.side is None or person.title is None:
+                    title, side = self._context(sent, token.i, token.i + 1, person)
+                    person.title = person.title or title
+                    person.side = person.side or side
+
+    def find_offices(self, sents: list[Span]) -> None:
+        """Offices named without a name: "the Secretary", "The Foreign Secretary", "the foreign minister"."""
+        doc = self.doc
+        for sent in sents:
+            i = sent.start
+            while i < sent.end:
+                token = doc[i]
+                if token.lower_ != "the" or i + 1 >= sent.end:
+                    i += 1
+                    continue
+                j = i + 1
+                side = None
+                found = self.sides.find(doc[j].text)
+                if found and not found[0].is_org and doc[j].text == found[0].text:
+                    side = found[0].code
+                    j += 1
+                k = j
+                while k < sent.end and (is_title_word(doc[k]) or (is_connector(doc[k]) and doc[k].lower_ == "of")):
+                    k += 1
+                while k > j and not is_title_word(doc[k - 1]):
+                    k -= 1
+                head = doc[k - 1] if k > j else None
+                followed_by_name = k < sent.end and k in self._by_token
+                if head is not None and head.lower_ in _OFFICE_HEADS and not followed_by_name:
+                    title = doc[j:k].text
+                    person = self._person_with_title(title, side)
+                    side = side or (person.side if person else None) or implied_side(title)
+                    self.offices.append(Office(j, k, title, side, person))
+                    if person is not None:
+                        for n in range(j, k):
+                            self._by_token.setdefault(n, person)
+                i = max(k, i + 1)
+
+    def _person_with_title(self, office: str, side: str | None) -> Person | None:
+        office_words = office.lower().split()
+        candidates = [
+            p
+            for p in self.persons
+            if p.title
+            and all(w in p.title.lower().split() for w in office_words)
+            and (side is None or p.side in (None, side))
+        ]
+        if len(candidates) == 1:
+            return candidates[0]
+        exact = [p for p in candidates if p.title and p.title.lower() == office.lower()]
+        return exact[0] if len(exact) == 1 else None
+
+    def complete_names_from(self, title: str) -> None:
+        """A fuller name written only in the headline ("Sergei Lavrov" where the body says "Lavrov")."""
+        for person in self.persons:
+            if len(person.tokens) != 1:
+                continue
+            surname = person.name.split()[-1]
+            match = re.search(rf"((?:[A-Z][\w.-]+\s+){{1,2}}){re.escape(surname)}\b", title)
+            if match:
+                first = match.group(1).split()
+                kept = [w for w in first if not w.lower().strip(".") in _TITLE_WORDS_LOWER]
+                if kept and len(kept) == len(first):
+                    person.name = " ".join([*kept, surname])
+
+    # -- lookups --------------------------------------------------------------------
+
+    def person_at(self, index: int) -> Person | None:
+        return self._by_token.get(index)
+
+    def persons_in(self, start: int, end: int) -> list[Person]:
+        found: list[Person] = []
+        for i in range(start, end):
+            person = self._by_token.get(i)
+            if person is not None and person not in found:
+                found.append(person)
+        return found
+
+    def offices_in(self, start: int, end: int) -> list[Office]:
+        return [o for o in self.offices if start <= o.start < end]
+
+    def antecedent(self, index: int, window: int = 120) -> Person | None:
+        """The person a pronoun at `index` most likely refers to: the last subject mentioned before it."""
+        fallback = None
+        for i in range(index - 1, max(-1, index - window), -1):
+            person = self._by_token.get(i)
+            if person is None:
+                continue
+            if self.doc[i].dep_ in ("nsubj", "nsubjpass") or self.doc[i].head.dep_ in ("nsubj", "nsubjpass"):
+                return person
+            fallback = fallback or person
+        return fallback
+
+    def is_pronoun(self, token: Token) -> bool:
+        return token.lower_ in _PRONOUNS
+
+
+_OFFICE_HEADS = {
+    "minister", "secretary", "president", "premier", "chancellor", "ambassador", "envoy",
+    "representative", "advisor", "adviser", "chairman", "king", "emperor", "leader", "director",
+}
+_DELEGATION_WORDS = {"side", "delegation", "team"}
+_ANCHOR_HEADS = _OFFICE_HEADS | {"state", "general", "minister", "ministers", "affairs"}
+_TITLE_WORDS_LOWER = {"foreign", "minister", "secretary", "president", "prime", "readout", "call", "with"}

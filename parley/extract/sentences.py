@@ -1,0 +1,66 @@
+"""Sentence spans fit to be evidence: paragraph-aware, abbreviation-safe, dateline-free.
+
+spaCy's parser splits after abbreviations such as "Shri." or "(ad hon.)" and
+runs on across line breaks; evidence must be the sentence a reader sees, so
+the parser's sentences are split at line breaks, re-joined after known
+abbreviations, and stripped of datelines ("ISLAMABAD:", "TOKYO (Reuters) -").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from parley.extract.rows import Evidence
+
+_ABBREVIATION_END = re.compile(r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.\)?$")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\))?\s*(?::|-|–|—)\s+")
+
+
+def _line_pieces(sent: Span) -> list[Span]:
+    """Split a parser sentence at line breaks inside it."""
+    pieces, start = [], sent.start
+    for token in sent:
+        if "\n" in token.text_with_ws and token.i + 1 < sent.end:
+            pieces.append(sent.doc[start : token.i + 1])
+            start = token.i + 1
+    pieces.append(sent.doc[start : sent.end])
+    return [p for p in pieces if p.text.strip()]
+
+
+def _continues(previous: Span, nxt: Span) -> bool:
+    """True when the parser split after an abbreviation rather than at a sentence end."""
+    if "\n" in previous.text_with_ws[-2:] or "\n" in previous[-1].text_with_ws:
+        return False
+    first = nxt[0].text
+    return bool(_ABBREVIATION_END.search(previous.text.rstrip())) or (first[:1].islower() and first.isalpha())
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The article's sentences, in order, as spans over `doc`."""
+    pieces = [piece for sent in doc.sents for piece in _line_pieces(sent)]
+    merged: list[Span] = []
+    for piece in pieces:
+        if merged and _continues(merged[-1], piece):
+            merged[-1] = doc[merged[-1].start : piece.end]
+        else:
+            merged.append(piece)
+    return [_strip_dateline(s) for s in merged]
+
+
+def _strip_dateline(sent: Span) -> Span:
+    match = _DATELINE.match(sent.text)
+    if not match or len(sent) < 6:
+        return sent
+    span = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")
+    return span if span is not None and len(span) > 3 else sent
+
+
+def evidence(span: Span) -> Evidence:
+    """The span's text with surrounding whitespace trimmed, offsets still exact."""
+    raw = span.text
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    start = span.start_char + lead
+    return Evidence(text=text, start=start, end=start + len(text))

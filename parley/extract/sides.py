@@ -1,0 +1,92 @@
+"""Name the sides of diplomacy: country names, demonyms, capitals and organisations to codes.
+
+Country names come from pycountry; the press's other ways of naming a country
+(demonyms, capitals as metonyms, acronyms such as ROK or DPRK) and the
+organisations come from the YAML lexicons. Matching is one compiled regular
+expression over the text, so hyphenated compounds ("Japan-ROK") resolve too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import pycountry
+
+from parley.extract.lexicons import load_lexicon
+
+# pycountry names that read as something else in news text.
+_AMBIGUOUS_NAMES = {"Georgia", "Chad", "Guinea", "Niger"}
+
+
+@dataclass(frozen=True)
+class SideMention:
+    """A country or organisation named in a text, with its character offsets."""
+
+    code: str
+    start: int
+    end: int
+    text: str
+    is_org: bool
+
+
+def _country_aliases() -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name and name not in _AMBIGUOUS_NAMES:
+                aliases.setdefault(name, country.alpha_3)
+    for code, names in load_lexicon("countries").items():
+        for name in names:
+            aliases[str(name)] = code
+    return aliases
+
+
+def _org_aliases() -> dict[str, str]:
+    return {str(name): str(code) for code, names in load_lexicon("organizations").items() for name in names}
+
+
+class SideLexicon:
+    """Find and normalise country and organisation mentions."""
+
+    def __init__(self) -> None:
+        self.countries = _country_aliases()
+        self.orgs = _org_aliases()
+        names = sorted({*self.countries, *self.orgs}, key=len, reverse=True)
+        alternation = "|".join(re.escape(n) for n in names)
+        self._pattern = re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?![\w])(?!-[a-z])")
+        self.org_codes = set(self.orgs.values())
+
+    def find(self, text: str, offset: int = 0) -> list[SideMention]:
+        """Every side named in `text`; offsets are shifted by `offset`."""
+        found = []
+        for match in self._pattern.finditer(text):
+            name = match.group(1)
+            # "U.S." swallows the full stop that may end a sentence: keep the match.
+            is_org = name in self.orgs and name not in self.countries
+            code = self.orgs[name] if is_org else self.countries[name]
+            found.append(
+                SideMention(code, offset + match.start(1), offset + match.end(1), name, is_org)
+            )
+        return found
+
+    def codes(self, text: str) -> list[str]:
+        """The distinct codes named in `text`, in order of first mention."""
+        return list(dict.fromkeys(m.code for m in self.find(text)))
+
+    def country(self, text: str) -> str | None:
+        """The single country `text` names, or None when it names none or several."""
+        codes = [m.code for m in self.find(text) if not m.is_org]
+        unique = set(codes)
+        return codes[0] if len(unique) == 1 else None
+
+    def is_org(self, code: str) -> bool:
+        return code in self.org_codes
+
+
+@functools.cache
+def side_lexicon() -> SideLexicon:
+    """One shared lexicon per process (building the pattern takes a few milliseconds)."""
+    return SideLexicon()

@@ -1,0 +1,125 @@
+"""One reader per input format: decoded text in, Articles and per-record Rejects out.
+
+A reader raises IngestProblem when the whole file is unusable; a multi-article file (JSON list, JSONL)
+instead yields a Reject for each bad record and keeps its good ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+import trafilatura
+
+from parley.ingest.front_matter import split_front_matter
+from parley.ingest.records import Article, IngestProblem, Reject, build_article
+
+Reader = Callable[[str, str], Iterator[Article | Reject]]
+
+
+def read_text_document(source_path: str, text: str) -> Iterator[Article | Reject]:
+    """A .txt or .md file: optional YAML front matter, then the body."""
+    metadata, body = split_front_matter(text)
+    yield build_article(source_path, None, text=body, metadata=metadata)
+
+
+def _record_label(item: object, fallback: str) -> str:
+    """The JSON `id` of a record when it has a usable one, else its position ("line 3", "item 2")."""
+    if isinstance(item, dict):
+        record_id = item.get("id")
+        if isinstance(record_id, str | int) and not isinstance(record_id, bool) and str(record_id).strip():
+            return str(record_id).strip()
+    return fallback
+
+
+def _article_from_object(source_path: str, record: str | None, item: object) -> Article | Reject:
+    where = f"{record}: " if record else ""
+    if not isinstance(item, dict):
+        return Reject(
+            source_path, record, "bad_json", f"{where}expected an object, got {type(item).__name__}"
+        )
+    text = item.get("text")
+    if text is None:
+        return Reject(source_path, record, "no_text", f"{where}object has no 'text' field")
+    if not isinstance(text, str):
+        return Reject(
+            source_path, record, "bad_json", f"{where}'text' is a {type(text).__name__}, not a string"
+        )
+    # JSON strings may carry their own CR/CRLF; normalise them like file line ends.
+    return build_article(
+        source_path, record, text=text.replace("\r\n", "\n").replace("\r", "\n"), metadata=item
+    )
+
+
+def _loads(text: str, where: str) -> object:
+    """json.loads with its errors (including RecursionError from deep nesting) as IngestProblem."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise IngestProblem("bad_json", f"{where}{error}") from None
+    except RecursionError:
+        raise IngestProblem("bad_json", f"{where}nested too deeply to parse") from None
+
+
+def read_jsonl(source_path: str, text: str) -> Iterator[Article | Reject]:
+    """A .jsonl file: one article object per non-blank line; a broken line is rejected alone."""
+    seen_any = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        seen_any = True
+        position = f"line {number}"
+        try:
+            item = _loads(line, f"{position}: ")
+        except IngestProblem as problem:
+            yield Reject(source_path, position, problem.reason, problem.detail)
+            continue
+        yield _article_from_object(source_path, _record_label(item, position), item)
+    if not seen_any:
+        raise IngestProblem("empty", "no records: every line is blank")
+
+
+def read_json(source_path: str, text: str) -> Iterator[Article | Reject]:
+    """A .json file: one article object, or a list of them."""
+    data = _loads(text, "")
+    if isinstance(data, list):
+        if not data:
+            raise IngestProblem("empty", "the JSON list holds no articles")
+        for number, item in enumerate(data, start=1):
+            yield _article_from_object(source_path, _record_label(item, f"item {number}"), item)
+    elif isinstance(data, dict):
+        yield _article_from_object(source_path, _record_label(data, "") or None, data)
+    else:
+        raise IngestProblem("bad_json", f"top level is a {type(data).__name__}, expected an object or a list")
+
+
+def read_html(source_path: str, text: str) -> Iterator[Article | Reject]:
+    """An .html/.htm page: main text and metadata by trafilatura, which drops scripts, styles and chrome."""
+    document = trafilatura.bare_extraction(
+        text,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    body = getattr(document, "text", None) or ""
+    if not body.strip():
+        raise IngestProblem("no_text", "trafilatura found no main text in the page")
+    metadata = {
+        "title": document.title,
+        "published": document.date,
+        "publisher": document.sitename or document.hostname,
+        "url": document.url,
+    }
+    yield build_article(source_path, None, text=body, metadata=metadata)
+
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text_document,
+    ".md": read_text_document,
+    ".markdown": read_text_document,
+    ".jsonl": read_jsonl,
+    ".json": read_json,
+    ".html": read_html,
+    ".htm": read_html,
+}

@@ -1,0 +1,168 @@
+"""The pipeline's two stages as plain functions: folder → articles, articles → tables.
+
+Dagster assets call these; tests and benchmarks can too. Both return the rows
+they refused, with reasons, so every input ends up somewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from parley.extract import EXTRACTOR_VERSION, Extractor
+from parley.extract.rows import ArticleInput, Extraction
+from parley.ids import article_id
+from parley.ingest import Article, Reject, scan
+from parley.tables import extraction_records, reject_record
+from parley.validation import split_valid
+from schemas.arrow import to_frame
+from schemas.tables import EXTRACTED
+
+Progress = Callable[[Iterable[Any], int], Iterable[Any]]
+
+
+def _no_progress(items: Iterable[Any], total: int) -> Iterable[Any]:
+    return items
+
+
+def _validated(table: str, frame: pd.DataFrame, rejects: list[dict], source: Callable[[Any], tuple[str, str | None, str | None]], now: dt.datetime) -> pd.DataFrame:
+    """Rows that fail the table's model go to rejects; the rest of the batch lands."""
+    valid, reasons = split_valid(table, frame)
+    for index, reason in reasons.items():
+        path, record, art = source(frame.loc[index])
+        rejects.append(reject_record(path, "validate", f"invalid_{table}", reason, source_record=record, article_id=art, at=now))
+    return valid.reset_index(drop=True)
+
+
+def ingest(root: str | Path, previous: pa.Table | None = None, now: dt.datetime | None = None) -> tuple[pd.DataFrame, list[dict]]:
+    """Read the input folder: the `articles` frame, and rejects for what could not be read.
+
+    `ingested_at` is kept from the previous articles table, so it says when
+    the content first arrived and an unchanged folder gives identical rows.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    first_seen: dict[str, Any] = {}
+    if previous is not None and previous.num_rows:
+        first_seen = dict(zip(previous["article_id"].to_pylist(), previous["ingested_at"].to_pylist(), strict=True))
+    records: list[dict] = []
+    rejects: list[dict] = []
+    for item in scan(root):
+        if isinstance(item, Reject):
+            rejects.append(reject_record(item.source_path, "ingest", item.reason, item.detail, source_record=item.source_record, at=now))
+            continue
+        art = article_id(item.content_hash)
+        records.append(dataclasses.asdict(item) | {"article_id": art, "ingested_at": first_seen.get(art, now)})
+    frame = to_frame("articles", records)
+    articles = _validated("articles", frame, rejects, lambda r: (r.source_path, r.source_record, r.article_id), now)
+    return articles, rejects
+
+
+def article_input(row: Any) -> ArticleInput:
+    published = row.published_date
+    return ArticleInput(
+        text=row.text,
+        title=row.title if isinstance(row.title, str) else None,
+        published=published if isinstance(published, dt.date) else None,
+        publisher=row.publisher if isinstance(row.publisher, str) else None,
+        url=row.url if isinstance(row.url, str) else None,
+    )
+
+
+def _extract_each(extractor: Extractor, inputs: list[ArticleInput]) -> Iterator[Extraction | BaseException]:
+    """Batch through nlp.pipe; if a batch fails, redo it one by one to isolate the culprit."""
+    try:
+        yield from list(extractor.extract_many(inputs))
+        return
+    except Exception:
+        pass
+    for item in inputs:
+        try:
+            yield extractor.extract(item)
+        except Exception as err:
+            yield err
+
+
+def _summary(err: BaseException) -> str:
+    frames = traceback.extract_tb(err.__traceback__)[-3:]
+    where = " <- ".join(f"{Path(f.filename).name}:{f.lineno} in {f.name}" for f in reversed(frames))
+    return f"{type(err).__name__}: {err} (at {where})"
+
+
+def extract(
+    articles: pd.DataFrame,
+    previous: dict[str, pa.Table | None],
+    extractor: Extractor,
+    *,
+    version: str = EXTRACTOR_VERSION,
+    batch_size: int = 32,
+    progress: Progress = _no_progress,
+    now: dt.datetime | None = None,
+) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """The four extracted tables and `extractions`, re-reading only what is new.
+
+    An article is read again only if no `extractions` row says this extractor
+    version already read it; rows of articles no longer present are dropped.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    current = set(articles["article_id"])
+    log = previous.get("extractions")
+    done: set[str] = set()
+    if log is not None and log.num_rows:
+        frame = log.to_pandas()
+        done = set(frame.loc[(frame["extractor_version"] == version) & frame["article_id"].isin(current), "article_id"])
+    kept: dict[str, list[pd.DataFrame]] = {}
+    for table in (*EXTRACTED, "extractions"):
+        old = previous.get(table)
+        if old is not None and old.num_rows:
+            old_frame = to_frame(table, old)
+            kept[table] = [old_frame[old_frame["article_id"].isin(done)]]
+        else:
+            kept[table] = []
+
+    todo = articles[~articles["article_id"].isin(done)]
+    rejects: list[dict] = []
+    new: dict[str, list[dict]] = {t: [] for t in (*EXTRACTED, "extractions")}
+    rows = list(todo.itertuples(index=False))
+    for start in progress(range(0, len(rows), batch_size), (len(rows) + batch_size - 1) // batch_size):
+        batch = rows[start : start + batch_size]
+        for row, result in zip(batch, _extract_each(extractor, [article_input(r) for r in batch]), strict=True):
+            counts = dict.fromkeys(EXTRACTED, 0)
+            if isinstance(result, BaseException):
+                rejects.append(reject_record(row.source_path, "extract", "extractor_error", _summary(result), source_record=row.source_record, article_id=row.article_id, at=now))
+            else:
+                for table, records in extraction_records(row.article_id, result, version).items():
+                    new[table].extend(records)
+                    counts[table] = len(records)
+            new["extractions"].append({"article_id": row.article_id, "extractor_version": version, "extracted_at": now, "succeeded": not isinstance(result, BaseException), **counts})
+
+    old_rejects = previous.get("rejects")
+    if old_rejects is not None and old_rejects.num_rows:
+        frame = old_rejects.to_pandas()
+        mask = frame["stage"].isin(["extract", "validate"]) & frame["article_id"].isin(done)
+        rejects.extend(frame[mask].to_dict("records"))
+
+    sources = articles.set_index("article_id")[["source_path", "source_record"]]
+
+    def source(row: Any) -> tuple[str, str | None, str]:
+        return (*sources.loc[row.article_id], row.article_id)
+
+    tables = {}
+    for table, records in new.items():
+        frame = pd.concat([*kept[table], to_frame(table, records)], ignore_index=True)
+        tables[table] = _validated(table, frame, rejects, source, now)
+    meeting_ids = set(tables["meetings"]["meeting_id"])
+    for table in EXTRACTED[1:]:
+        frame = tables[table]
+        orphans = ~frame["meeting_id"].isin(meeting_ids)
+        for _, row in frame[orphans].iterrows():
+            path, record, art = source(row)
+            rejects.append(reject_record(path, "validate", f"invalid_{table}", f"its meeting {row.meeting_id} was rejected", source_record=record, article_id=art, at=now))
+        tables[table] = frame[~orphans].reset_index(drop=True)
+    return tables, rejects

@@ -1,0 +1,1 @@
+"""Dagster wiring: Definitions, jobs, schedule, sensor, resources and the `parley` command."""

@@ -1,0 +1,47 @@
+"""The Dagster Definitions `dagster dev` loads (see workspace.yaml).
+
+PARLEY_ARTICLES, PARLEY_WAREHOUSE and PARLEY_SPACY_MODEL configure the
+defaults; tests and the `parley` command build their own with
+`build_definitions`.
+"""
+
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+
+from assets import ASSETS, CHECKS
+from pipelines.jobs import parley_job
+from pipelines.resources import ArticleSource, ExtractorResource, ParquetIOManager, WarehouseResource
+from pipelines.schedules import daily
+from pipelines.sensors import new_articles
+
+DEFAULT_ARTICLES = "data/articles"
+DEFAULT_WAREHOUSE = "warehouse"
+
+
+def build_definitions(
+    articles: str = DEFAULT_ARTICLES, warehouse: str = DEFAULT_WAREHOUSE, model: str | None = None
+) -> dg.Definitions:
+    store = WarehouseResource(uri=warehouse)
+    return dg.Definitions(
+        assets=ASSETS,
+        asset_checks=CHECKS,
+        jobs=[parley_job],
+        schedules=[daily],
+        sensors=[new_articles],
+        resources={
+            "source": ArticleSource(path=articles),
+            "warehouse": store,
+            "extractor": ExtractorResource(model=model),
+            "warehouse_io": ParquetIOManager(warehouse=store),
+        },
+    )
+
+
+defs = build_definitions(
+    os.environ.get("PARLEY_ARTICLES", DEFAULT_ARTICLES),
+    os.environ.get("PARLEY_WAREHOUSE", DEFAULT_WAREHOUSE),
+    os.environ.get("PARLEY_SPACY_MODEL"),
+)

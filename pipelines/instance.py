@@ -1,0 +1,34 @@
+"""The project-local Dagster instance: runs from `parley run` show up in `parley ui`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dagster as dg
+
+CONFIG = """\
+# Written by parley: the project-local Dagster instance.
+telemetry:
+  enabled: false
+nux:
+  enabled: false
+concurrency:
+  pools:
+    default_limit: 1
+"""
+
+
+def ensure_home() -> Path:
+    """DAGSTER_HOME (default `.dagster_home` here), created with parley's settings if new."""
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(".dagster_home").resolve())))
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text(CONFIG)
+    return home
+
+
+def instance() -> dg.DagsterInstance:
+    ensure_home()
+    return dg.DagsterInstance.get()

@@ -1,0 +1,152 @@
+"""Faults injected for real: killed writers, concurrent runs, held databases, damaged files, hostile input."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from hostile import build_hostile_corpus, exploit_marker
+from parley import stages
+from parley.extract import Extractor
+from parley.extract.nlp import load_nlp
+from parley.storage import Warehouse
+from pipelines.cli import main as parley
+from schemas.arrow import to_frame
+from schemas.tables import EXTRACTED, ID_COLUMNS, TABLES
+
+ROOT = Path(__file__).parents[1]
+
+
+def read(warehouse: Path, table: str):
+    return pq.read_table(warehouse / table / "part-0.parquet").to_pandas()
+
+
+def assert_consistent(warehouse: Path) -> None:
+    """No duplicate ids, and every extracted row points at an existing article."""
+    articles = set(read(warehouse, "articles")["article_id"])
+    for table in TABLES:
+        frame = read(warehouse, table)
+        assert not frame[ID_COLUMNS[table]].duplicated().any(), table
+        if table in EXTRACTED:
+            assert set(frame["article_id"]) <= articles, table
+
+
+def test_killed_mid_write_leaves_previous_version_and_next_run_completes(run_pipeline, articles_dir, warehouse_dir):
+    run_pipeline(articles_dir, warehouse_dir)
+    before = read(warehouse_dir, "meetings")
+    writer = textwrap.dedent(
+        f"""
+        import pyarrow as pa
+        from parley.storage import Warehouse
+        store = Warehouse({str(warehouse_dir)!r})
+        big = store.read("meetings")
+        big = pa.concat_tables([big] * 200_000)
+        print("writing", flush=True)
+        while True:
+            store.write("meetings", big)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", writer], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "writing"
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    table = Warehouse(warehouse_dir).read("meetings")  # readable: the old version or a whole new one
+    assert table.num_rows in (len(before), len(before) * 200_000)
+    result = run_pipeline(articles_dir, warehouse_dir)
+    assert result.success
+    assert read(warehouse_dir, "meetings")["meeting_id"].tolist() == before["meeting_id"].tolist()
+    assert not list((warehouse_dir / "meetings").glob(".*.tmp"))  # the killed run's leftovers are cleaned
+    assert_consistent(warehouse_dir)
+
+
+def test_two_runs_at_once_take_turns(articles_dir, warehouse_dir, tmp_path):
+    env = os.environ | {"DAGSTER_HOME": str(tmp_path / "home")}
+    command = [sys.executable, "-m", "pipelines.cli", "run", "--articles", str(articles_dir), "--warehouse", str(warehouse_dir), "--quiet"]
+    runs = [subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for run in runs:
+        assert run.wait(timeout=300) == 0, run.stderr.read()
+    assert_consistent(warehouse_dir)
+    assert len(read(warehouse_dir, "articles")) == 3
+
+
+def test_database_held_open_by_an_analyst_does_not_block_a_run(run_pipeline, articles_dir, warehouse_dir):
+    run_pipeline(articles_dir, warehouse_dir)
+    analyst = duckdb.connect(str(warehouse_dir / "parley.duckdb"))  # a read-write session, holding the file lock
+    try:
+        (articles_dir / "extra.txt").write_text("Chile and Peru held talks in Lima on Monday.\n")
+        result = run_pipeline(articles_dir, warehouse_dir)
+        assert result.success
+        with duckdb.connect(str(warehouse_dir / "parley.duckdb"), read_only=True) as fresh:
+            assert fresh.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
+        assert analyst.execute("SELECT count(*) FROM articles").fetchone()[0] == 4  # old views, same Parquet
+    finally:
+        analyst.close()
+
+
+def test_damaged_parquet_is_named_and_rebuild_restores(articles_dir, warehouse_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
+    args = ["--articles", str(articles_dir), "--warehouse", str(warehouse_dir), "--quiet"]
+    assert parley(["run", *args]) == 0
+    expected = read(warehouse_dir, "meetings")["meeting_id"].tolist()
+    (warehouse_dir / "meetings" / "part-0.parquet").write_bytes(b"garbage")
+    assert parley(["run", *args]) != 0
+    assert "meetings/part-0.parquet" in capsys.readouterr().err
+    assert parley(["rebuild", *args]) == 0
+    assert read(warehouse_dir, "meetings")["meeting_id"].tolist() == expected
+
+
+class FaultyExtractor(Extractor):
+    """Raises on one article, as a real bug would."""
+
+    def extract(self, article):
+        if "Lindqvist" in article.text:
+            raise RuntimeError("boom on purpose")
+        return super().extract(article)
+
+    def extract_many(self, articles, batch_size=32):
+        for article in articles:
+            yield self.extract(article)
+
+
+def test_extractor_failure_on_one_article_is_rejected_and_the_rest_lands(articles_dir):
+    articles, _ = stages.ingest(articles_dir)
+    tables, rejects = stages.extract(articles, {}, FaultyExtractor(load_nlp()))
+    failed = [r for r in rejects if r["reason"] == "extractor_error"]
+    assert [r["source_path"] for r in failed] == ["readout-phone-call.txt"]
+    assert "RuntimeError: boom on purpose" in failed[0]["detail"] and "extract" in failed[0]["detail"]
+    assert len(tables["meetings"]) > 0
+    log = tables["extractions"].set_index("article_id")
+    assert log["succeeded"].sum() == len(articles) - 1
+    assert to_frame("rejects", rejects).shape[0] == len(rejects)
+
+
+def test_hostile_corpus_every_file_accounted_for(run_pipeline, tmp_path, warehouse_dir):
+    root = tmp_path / "hostile"
+    expected = build_hostile_corpus(root)
+    result = run_pipeline(root, warehouse_dir)
+    assert result.success
+    landed = set(read(warehouse_dir, "articles")["source_path"])
+    refused = set(read(warehouse_dir, "rejects")["source_path"])
+    assert landed | refused == set(expected)
+    for path, outcome in expected.items():
+        assert (path in landed) if outcome == "article" else (path in refused), path
+    assert not exploit_marker(root).exists()
+    (meta,) = [m.metadata for m in result.asset_materializations_for_node("ingestion") if m.asset_key.path == ["articles"]]
+    assert meta["inputs_seen"].value == len(read(warehouse_dir, "articles")) + len(read(warehouse_dir, "rejects"))
+
+
+@pytest.mark.parametrize("command", [["sql", "DROP VIEW meetings"], ["sql", "CREATE TABLE x AS SELECT 1"]])
+def test_sql_is_read_only(run_pipeline, articles_dir, warehouse_dir, command):
+    run_pipeline(articles_dir, warehouse_dir)
+    assert parley([*command, "--warehouse", str(warehouse_dir)]) == 1
+    assert parley(["sql", "SELECT count(*) FROM meetings", "--warehouse", str(warehouse_dir)]) == 0
