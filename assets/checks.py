@@ -4,8 +4,6 @@ As in PUDL, a failing check blocks what is downstream (the DuckDB views) and
 carries its failure cases as metadata for the UI.
 """
 
-from __future__ import annotations
-
 import dagster as dg
 import pandas as pd
 
@@ -22,13 +20,20 @@ def _result(cases: pd.DataFrame, what: str) -> dg.AssetCheckResult:
         description=f"{len(cases)} {what}" if len(cases) else None,
         metadata={
             "failures": len(cases),
-            "failure_cases": dg.MetadataValue.md(cases.head(SHOWN).astype(str).to_markdown(index=False) if len(cases) else "_(none)_"),
+            "failure_cases": dg.MetadataValue.md(
+                cases.head(SHOWN).astype(str).to_markdown(index=False) if len(cases) else "_(none)_"
+            ),
         },
     )
 
 
 def schema_check(table: str) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=table, name="pandera_schema", blocking=True, description=f"`{table}` satisfies its Pandera model")
+    @dg.asset_check(
+        asset=table,
+        name="pandera_schema",
+        blocking=True,
+        description=f"`{table}` satisfies its Pandera model",
+    )
     def check(frame: pd.DataFrame) -> dg.AssetCheckResult:
         return _result(failure_cases(table, frame), "failure cases")
 
@@ -45,13 +50,22 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
 
         @dg.asset_check(**kwargs, additional_ins={"articles": dg.AssetIn("articles")})
         def check(frame: pd.DataFrame, articles: pd.DataFrame) -> dg.AssetCheckResult:
-            return _result(integrity_problems({"articles": articles, "meetings": frame}), "integrity problems")
+            return _result(
+                integrity_problems({"articles": articles, "meetings": frame}), "integrity problems"
+            )
 
         return check
 
-    @dg.asset_check(**kwargs, additional_ins={"articles": dg.AssetIn("articles"), "meetings": dg.AssetIn("meetings")})
-    def linked_check(frame: pd.DataFrame, articles: pd.DataFrame, meetings: pd.DataFrame) -> dg.AssetCheckResult:
-        return _result(integrity_problems({"articles": articles, "meetings": meetings, table: frame}), "integrity problems")
+    @dg.asset_check(
+        **kwargs, additional_ins={"articles": dg.AssetIn("articles"), "meetings": dg.AssetIn("meetings")}
+    )
+    def linked_check(
+        frame: pd.DataFrame, articles: pd.DataFrame, meetings: pd.DataFrame
+    ) -> dg.AssetCheckResult:
+        return _result(
+            integrity_problems({"articles": articles, "meetings": meetings, table: frame}),
+            "integrity problems",
+        )
 
     return linked_check
 

@@ -1,6 +1,9 @@
-"""`articles` → the four extracted tables, read incrementally by the pure extractor."""
+"""`articles` → the four extracted tables: plan, read in parallel shards, assemble.
 
-from __future__ import annotations
+The shards are separate Dagster steps, so the multiprocess executor here (or
+the Celery and Kubernetes executors elsewhere) reads them in parallel; the
+extractor itself stays a pure function of the article.
+"""
 
 import sys
 
@@ -12,39 +15,73 @@ from parley import progress, stages
 from parley.extract import EXTRACTOR_VERSION
 from pipelines.resources import ExtractorResource, WarehouseResource
 from schemas.arrow import to_frame
-from schemas.tables import EXTRACTED
-
-OUTPUTS = (*EXTRACTED, "extractions")
 
 
-@dg.multi_asset(
+@dg.op(out={"shards": dg.DynamicOut(), "plan": dg.Out()})
+def plan_extraction(
+    context: dg.OpExecutionContext,
+    articles: pd.DataFrame,
+    warehouse: WarehouseResource,
+    extractor: ExtractorResource,
+):
+    """Split the articles this extractor version has not read yet into shards."""
+    store = warehouse.get()
+    plan = stages.plan(articles, {name: store.read(name) for name in (*stages.OUTPUTS, "rejects")})
+    context.log.info(
+        f"extractor {EXTRACTOR_VERSION}: {len(plan.todo)} articles to read, {len(articles) - len(plan.todo)} unchanged"
+    )
+    for number, shard in enumerate(plan.shards(extractor.shards)):
+        yield dg.DynamicOutput(shard, mapping_key=f"shard_{number}", output_name="shards")
+    # the articles to read travel in the shards, not twice
+    yield dg.Output(stages.Plan(plan.todo.iloc[0:0], plan.kept, plan.kept_rejects), output_name="plan")
+
+
+@dg.op
+def extract_shard(
+    context: dg.OpExecutionContext, shard: pd.DataFrame, extractor: ExtractorResource
+) -> stages.Batch:
+    """Read one shard of articles with the pure extractor."""
+    track = (
+        progress.console_bar("extracting")
+        if sys.stderr.isatty()
+        else progress.every(context.log.info, "batches")
+    )
+    if extractor.workers > 1 and len(shard) > extractor.batch_size:
+        return stages.extract_parallel(
+            shard, extractor.workers, model=extractor.model, batch_size=extractor.batch_size, progress=track
+        )
+    return stages.extract_batch(shard, extractor.get(), batch_size=extractor.batch_size, progress=track)
+
+
+@dg.op(
+    out={
+        **{name: dg.Out(io_manager_key="warehouse_io") for name in stages.OUTPUTS},
+        "extract_rejects": dg.Out(),
+    }
+)
+def assemble_tables(articles: pd.DataFrame, plan: stages.Plan, batches: list[stages.Batch]):
+    """Kept and new rows, validated: invalid rows go to rejects, the rest lands."""
+    tables, rejects = stages.assemble(articles, plan, batches)
+    for name in stages.OUTPUTS:
+        yield dg.Output(tables[name], output_name=name, metadata={"extractor_version": EXTRACTOR_VERSION})
+    yield dg.Output(
+        to_frame("rejects", rejects),
+        output_name="extract_rejects",
+        metadata={"dagster/row_count": len(rejects)},
+    )
+
+
+@dg.graph_multi_asset(
     outs={
-        **{name: table_out(name, code_version=EXTRACTOR_VERSION) for name in OUTPUTS},
-        "extract_rejects": dg.AssetOut(description="Articles or rows refused while extracting", kinds={"pandas"}),
+        **{name: table_out(name, code_version=EXTRACTOR_VERSION) for name in stages.OUTPUTS},
+        "extract_rejects": dg.AssetOut(
+            description="Articles or rows refused while extracting", kinds={"pandas"}
+        ),
     },
     group_name="extract",
-    pool="parley_warehouse",
 )
-def extraction(
-    context: dg.AssetExecutionContext,
-    articles: pd.DataFrame,
-    extractor: ExtractorResource,
-    warehouse: WarehouseResource,
-):
-    """Extract meetings, participants, positions and agreements from each new or changed article.
-
-    Articles the current extractor version already read keep their rows;
-    rows of deleted articles disappear.
-    """
-    store = warehouse.get()
-    previous = {name: store.read(name) for name in (*OUTPUTS, "rejects")}
-    track = progress.console_bar("extracting") if sys.stderr.isatty() else progress.every(context.log.info, "batches")
-    tables, rejects = stages.extract(
-        articles, previous, extractor.get(), batch_size=extractor.batch_size, progress=track
-    )
-    fresh = tables["extractions"]["extracted_at"].max() if len(tables["extractions"]) else None
-    read_now = int((tables["extractions"]["extracted_at"] == fresh).sum()) if fresh is not None else 0
-    context.log.info(f"extractor {EXTRACTOR_VERSION}: read {read_now} articles, reused {len(articles) - read_now}")
-    for name in OUTPUTS:
-        yield dg.Output(tables[name], output_name=name, metadata={"extractor_version": EXTRACTOR_VERSION})
-    yield dg.Output(to_frame("rejects", rejects), output_name="extract_rejects", metadata={"dagster/row_count": len(rejects)})
+def extraction(articles):
+    """Extract meetings, participants, positions and agreements from each new or changed article."""
+    planned = plan_extraction(articles)
+    batches = planned.shards.map(extract_shard).collect()
+    return assemble_tables(articles, planned.plan, batches)

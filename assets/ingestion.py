@@ -1,7 +1,5 @@
 """files → `articles`, and the inputs refused on the way."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from assets.metadata import table_out
@@ -13,7 +11,9 @@ from schemas.arrow import to_frame
 @dg.multi_asset(
     outs={
         "articles": table_out("articles"),
-        "ingest_rejects": dg.AssetOut(description="Inputs refused while reading the folder", kinds={"pandas"}),
+        "ingest_rejects": dg.AssetOut(
+            description="Inputs refused while reading the folder", kinds={"pandas"}
+        ),
     },
     group_name="ingest",
     pool="parley_warehouse",
@@ -27,7 +27,14 @@ def ingestion(context: dg.AssetExecutionContext, source: ArticleSource, warehous
     yield dg.Output(
         articles,
         output_name="articles",
-        metadata={"input_files": files, "inputs_seen": len(articles) + len(rejects), "rejected": len(rejects)},
+        metadata={
+            "input_files": files,
+            "inputs_seen": len(articles) + len(rejects),
+            "rejected": len(rejects),
+        },
     )
-    yield dg.Output(to_frame("rejects", rejects), output_name="ingest_rejects", metadata={"dagster/row_count": len(rejects)})
-
+    yield dg.Output(
+        to_frame("rejects", rejects),
+        output_name="ingest_rejects",
+        metadata={"dagster/row_count": len(rejects)},
+    )

@@ -1,7 +1,5 @@
 """Dagster definition metadata derived from the Pandera models (column schemas, descriptions)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import dagster as dg
@@ -25,12 +23,15 @@ def column_schema(table: str) -> dg.TableSchema:
     )
 
 
+def stored_table(table: str) -> dict[str, Any]:
+    """Asset arguments for a table stored in the Parquet warehouse, described by its Pandera model."""
+    return {
+        "io_manager_key": "warehouse_io",
+        "description": (TABLES[table].__doc__ or "").strip(),
+        "metadata": {"dagster/column_schema": column_schema(table)},
+        "kinds": {"parquet", "pandas"},
+    }
+
+
 def table_out(table: str, **kwargs: Any) -> dg.AssetOut:
-    """An output stored in the Parquet warehouse, described by its Pandera model."""
-    return dg.AssetOut(
-        io_manager_key="warehouse_io",
-        description=(TABLES[table].__doc__ or "").strip(),
-        metadata={"dagster/column_schema": column_schema(table)},
-        kinds={"parquet", "pandas"},
-        **kwargs,
-    )
+    return dg.AssetOut(**stored_table(table), **kwargs)

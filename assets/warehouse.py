@@ -1,7 +1,5 @@
 """The DuckDB views analysts query, rebuilt after the tables land."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from parley.views import db_path, refresh_views
@@ -19,4 +17,6 @@ def duckdb_views(context: dg.AssetExecutionContext, warehouse: WarehouseResource
     """`parley.duckdb`: one view per table over its Parquet dataset (the file holds no data)."""
     store = warehouse.get()
     views = refresh_views(store)
-    return dg.MaterializeResult(metadata={"database": dg.MetadataValue.path(str(db_path(store))), "views": ", ".join(views)})
+    return dg.MaterializeResult(
+        metadata={"database": dg.MetadataValue.path(str(db_path(store))), "views": ", ".join(views)}
+    )

@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus import write_corpus  # noqa: E402
-
 from parley.extract.nlp import load_nlp  # noqa: E402
 from parley.ingest import Article, scan  # noqa: E402
 from parley.storage import Warehouse  # noqa: E402
@@ -40,7 +39,17 @@ from parley.views import refresh_views  # noqa: E402
 def parley_run(articles: Path, warehouse: Path, home: Path, workers: int) -> tuple[float, float]:
     """Seconds and peak resident MB of one `parley run` in a fresh process."""
     env = os.environ | {"DAGSTER_HOME": str(home), "PARLEY_WORKERS": str(workers)}
-    command = [sys.executable, "-m", "pipelines.cli", "run", "--articles", str(articles), "--warehouse", str(warehouse), "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipelines.cli",
+        "run",
+        "--articles",
+        str(articles),
+        "--warehouse",
+        str(warehouse),
+        "--quiet",
+    ]
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
@@ -90,7 +99,9 @@ def main() -> None:
     shutil.rmtree(corpus, ignore_errors=True)
     write_corpus(corpus, args.n)
     texts = [a.text for a in scan(corpus) if isinstance(a, Article)]
-    print(f"corpus: {len(texts)} articles, {sum(len(t.split()) for t in texts) / len(texts):.0f} words on average, in {work}")
+    print(
+        f"corpus: {len(texts)} articles, {sum(len(t.split()) for t in texts) / len(texts):.0f} words on average, in {work}"
+    )
 
     bare = bare_spacy(texts)
     print(f"bare spaCy nlp.pipe (1 process):   {len(texts) / bare:7.1f} articles/s")
@@ -100,13 +111,17 @@ def main() -> None:
         shutil.rmtree(warehouse, ignore_errors=True)
         seconds, peak = parley_run(corpus, warehouse, home, workers)
         results[workers] = seconds
-        print(f"parley run, {workers} process(es):       {len(texts) / seconds:7.1f} articles/s  ({seconds:.1f} s, peak RSS so far {peak:.0f} MB)")
+        print(
+            f"parley run, {workers} process(es):       {len(texts) / seconds:7.1f} articles/s  ({seconds:.1f} s, peak RSS so far {peak:.0f} MB)"
+        )
     print(f"ratio end-to-end / bare spaCy (1 process): {bare / results[1]:.2f}   (target >= 0.80)")
     print(f"speed-up 2 processes / 1 process:          {results[1] / results[2]:.2f}   (target >= 1.70)")
 
     write_corpus(corpus, max(1, args.n // 100), seed=99, start=args.n)
     seconds, peak = parley_run(corpus, work / "warehouse-2", home, 2)
-    print(f"incremental run, 1% new files:             {seconds:.1f} s = {seconds / results[2]:.1%} of the full run (target <= 10%)")
+    print(
+        f"incremental run, 1% new files:             {seconds:.1f} s = {seconds / results[2]:.1%} of the full run (target <= 10%)"
+    )
     print(f"peak resident memory of any run:           {peak:.0f} MB (target <= 2048 MB)")
     size = sum(p.stat().st_size for p in (work / "warehouse-2").rglob("*.parquet"))
     print(f"Parquet bytes per article:                 {size / len(texts):.0f}")
@@ -117,7 +132,9 @@ def main() -> None:
             con.execute(sql).fetchall()  # warm the file cache
             start = time.perf_counter()
             con.execute(sql).fetchall()
-            print(f"cookbook query {i} on {rows:,} meeting rows: {time.perf_counter() - start:.3f} s (target <= 0.5 s)")
+            print(
+                f"cookbook query {i} on {rows:,} meeting rows: {time.perf_counter() - start:.3f} s (target <= 0.5 s)"
+            )
 
 
 if __name__ == "__main__":

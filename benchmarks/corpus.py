@@ -13,21 +13,81 @@ import random
 from pathlib import Path
 
 COUNTRIES = [
-    ("Japan", "Japanese", "Tokyo"), ("China", "Chinese", "Beijing"), ("India", "Indian", "New Delhi"),
-    ("Brazil", "Brazilian", "Brasilia"), ("Germany", "German", "Berlin"), ("France", "French", "Paris"),
-    ("Nigeria", "Nigerian", "Abuja"), ("Kenya", "Kenyan", "Nairobi"), ("Mexico", "Mexican", "Mexico City"),
-    ("Indonesia", "Indonesian", "Jakarta"), ("Turkey", "Turkish", "Ankara"), ("Egypt", "Egyptian", "Cairo"),
-    ("Canada", "Canadian", "Ottawa"), ("Australia", "Australian", "Canberra"), ("Poland", "Polish", "Warsaw"),
-    ("Vietnam", "Vietnamese", "Hanoi"), ("South Africa", "South African", "Pretoria"), ("Chile", "Chilean", "Santiago"),
+    ("Japan", "Japanese", "Tokyo"),
+    ("China", "Chinese", "Beijing"),
+    ("India", "Indian", "New Delhi"),
+    ("Brazil", "Brazilian", "Brasilia"),
+    ("Germany", "German", "Berlin"),
+    ("France", "French", "Paris"),
+    ("Nigeria", "Nigerian", "Abuja"),
+    ("Kenya", "Kenyan", "Nairobi"),
+    ("Mexico", "Mexican", "Mexico City"),
+    ("Indonesia", "Indonesian", "Jakarta"),
+    ("Turkey", "Turkish", "Ankara"),
+    ("Egypt", "Egyptian", "Cairo"),
+    ("Canada", "Canadian", "Ottawa"),
+    ("Australia", "Australian", "Canberra"),
+    ("Poland", "Polish", "Warsaw"),
+    ("Vietnam", "Vietnamese", "Hanoi"),
+    ("South Africa", "South African", "Pretoria"),
+    ("Chile", "Chilean", "Santiago"),
 ]
-FIRST = ["Anna", "Kenji", "Ravi", "Lucia", "Omar", "Ingrid", "Tunde", "Mei", "Carlos", "Amara", "Jonas", "Leila"]
-LAST = ["Okafor", "Tanaka", "Mehta", "Silva", "Haddad", "Berg", "Adeyemi", "Chen", "Ruiz", "Diallo", "Weber", "Nasser"]
-OFFICES = ["Foreign Minister", "Prime Minister", "President", "Vice Foreign Minister", "Defence Minister", "Trade Minister"]
-TOPICS = ["maritime security", "trade and investment", "climate finance", "food security", "energy cooperation",
-          "the situation in the Middle East", "cyber security", "critical minerals", "people-to-people exchanges"]
+FIRST = [
+    "Anna",
+    "Kenji",
+    "Ravi",
+    "Lucia",
+    "Omar",
+    "Ingrid",
+    "Tunde",
+    "Mei",
+    "Carlos",
+    "Amara",
+    "Jonas",
+    "Leila",
+]
+LAST = [
+    "Okafor",
+    "Tanaka",
+    "Mehta",
+    "Silva",
+    "Haddad",
+    "Berg",
+    "Adeyemi",
+    "Chen",
+    "Ruiz",
+    "Diallo",
+    "Weber",
+    "Nasser",
+]
+OFFICES = [
+    "Foreign Minister",
+    "Prime Minister",
+    "President",
+    "Vice Foreign Minister",
+    "Defence Minister",
+    "Trade Minister",
+]
+TOPICS = [
+    "maritime security",
+    "trade and investment",
+    "climate finance",
+    "food security",
+    "energy cooperation",
+    "the situation in the Middle East",
+    "cyber security",
+    "critical minerals",
+    "people-to-people exchanges",
+]
 FORMATS = ["met in {city}", "held a telephone call", "held talks by video link", "held talks in {city}"]
-STANCES = ["expressed concern over {t}", "called for closer cooperation on {t}", "welcomed progress on {t}",
-           "stressed the importance of {t}", "proposed a new dialogue on {t}", "hoped to deepen ties on {t}"]
+STANCES = [
+    "expressed concern over {t}",
+    "called for closer cooperation on {t}",
+    "welcomed progress on {t}",
+    "stressed the importance of {t}",
+    "proposed a new dialogue on {t}",
+    "hoped to deepen ties on {t}",
+]
 FILLER = [
     "Officials said the conversation was frank and covered a wide range of regional and global questions.",
     "Analysts noted that relations between the two countries have improved steadily over the past decade.",
@@ -82,8 +142,8 @@ def _txt(item: dict) -> str:
 def _html(item: dict) -> str:
     paragraphs = "".join(f"<p>{p}</p>" for p in item["text"].splitlines())
     return (
-        f"<html><head><title>{item['title']}</title><meta name=\"date\" content=\"{item['published']}\">"
-        f"<meta name=\"author\" content=\"{item['publisher']}\"></head><body><nav>Home | World</nav>"
+        f'<html><head><title>{item["title"]}</title><meta name="date" content="{item["published"]}">'
+        f'<meta name="author" content="{item["publisher"]}"></head><body><nav>Home | World</nav>'
         f"<article><h1>{item['title']}</h1>{paragraphs}</article><footer>(c) Example</footer></body></html>"
     )
 

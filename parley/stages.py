@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +19,10 @@ import pandas as pd
 import pyarrow as pa
 
 from parley.extract import EXTRACTOR_VERSION, Extractor
+from parley.extract.nlp import load_nlp
 from parley.extract.rows import ArticleInput, Extraction
 from parley.ids import article_id
-from parley.ingest import Article, Reject, scan
+from parley.ingest import Reject, scan
 from parley.tables import extraction_records, reject_record
 from parley.validation import split_valid
 from schemas.arrow import to_frame
@@ -32,16 +35,28 @@ def _no_progress(items: Iterable[Any], total: int) -> Iterable[Any]:
     return items
 
 
-def _validated(table: str, frame: pd.DataFrame, rejects: list[dict], source: Callable[[Any], tuple[str, str | None, str | None]], now: dt.datetime) -> pd.DataFrame:
+def _validated(
+    table: str,
+    frame: pd.DataFrame,
+    rejects: list[dict],
+    source: Callable[[Any], tuple[str, str | None, str | None]],
+    now: dt.datetime,
+) -> pd.DataFrame:
     """Rows that fail the table's model go to rejects; the rest of the batch lands."""
     valid, reasons = split_valid(table, frame)
     for index, reason in reasons.items():
         path, record, art = source(frame.loc[index])
-        rejects.append(reject_record(path, "validate", f"invalid_{table}", reason, source_record=record, article_id=art, at=now))
+        rejects.append(
+            reject_record(
+                path, "validate", f"invalid_{table}", reason, source_record=record, article_id=art, at=now
+            )
+        )
     return valid.reset_index(drop=True)
 
 
-def ingest(root: str | Path, previous: pa.Table | None = None, now: dt.datetime | None = None) -> tuple[pd.DataFrame, list[dict]]:
+def ingest(
+    root: str | Path, previous: pa.Table | None = None, now: dt.datetime | None = None
+) -> tuple[pd.DataFrame, list[dict]]:
     """Read the input folder: the `articles` frame, and rejects for what could not be read.
 
     `ingested_at` is kept from the previous articles table, so it says when
@@ -50,17 +65,32 @@ def ingest(root: str | Path, previous: pa.Table | None = None, now: dt.datetime 
     now = now or dt.datetime.now(dt.UTC)
     first_seen: dict[str, Any] = {}
     if previous is not None and previous.num_rows:
-        first_seen = dict(zip(previous["article_id"].to_pylist(), previous["ingested_at"].to_pylist(), strict=True))
+        first_seen = dict(
+            zip(previous["article_id"].to_pylist(), previous["ingested_at"].to_pylist(), strict=True)
+        )
     records: list[dict] = []
     rejects: list[dict] = []
     for item in scan(root):
         if isinstance(item, Reject):
-            rejects.append(reject_record(item.source_path, "ingest", item.reason, item.detail, source_record=item.source_record, at=now))
+            rejects.append(
+                reject_record(
+                    item.source_path,
+                    "ingest",
+                    item.reason,
+                    item.detail,
+                    source_record=item.source_record,
+                    at=now,
+                )
+            )
             continue
         art = article_id(item.content_hash)
-        records.append(dataclasses.asdict(item) | {"article_id": art, "ingested_at": first_seen.get(art, now)})
+        records.append(
+            dataclasses.asdict(item) | {"article_id": art, "ingested_at": first_seen.get(art, now)}
+        )
     frame = to_frame("articles", records)
-    articles = _validated("articles", frame, rejects, lambda r: (r.source_path, r.source_record, r.article_id), now)
+    articles = _validated(
+        "articles", frame, rejects, lambda r: (r.source_path, r.source_record, r.article_id), now
+    )
     return articles, rejects
 
 
@@ -95,6 +125,190 @@ def _summary(err: BaseException) -> str:
     return f"{type(err).__name__}: {err} (at {where})"
 
 
+@dataclasses.dataclass
+class Plan:
+    """What an extraction run must read, and what it keeps from the previous run."""
+
+    todo: pd.DataFrame  # articles to read now
+    kept: dict[str, pd.DataFrame]  # previous rows of the articles already read by this version
+    kept_rejects: list[dict]
+
+    def shards(self, count: int) -> list[pd.DataFrame]:
+        """`count` near-equal slices of the articles to read (at least one, maybe empty)."""
+        size = max(1, -(-len(self.todo) // max(1, count)))
+        return [self.todo.iloc[i : i + size] for i in range(0, len(self.todo), size)] or [self.todo]
+
+
+@dataclasses.dataclass
+class Batch:
+    """What reading some articles produced: new records per table, and refusals."""
+
+    records: dict[str, list[dict]]
+    rejects: list[dict]
+
+
+OUTPUTS = (*EXTRACTED, "extractions")
+
+
+def plan(
+    articles: pd.DataFrame, previous: dict[str, pa.Table | None], version: str = EXTRACTOR_VERSION
+) -> Plan:
+    """Re-read only what is new: an article is read again unless an `extractions`
+    row says this extractor version already read it. Rows of articles no longer
+    present are dropped."""
+    current = set(articles["article_id"])
+    done: set[str] = set()
+    log = previous.get("extractions")
+    if log is not None and log.num_rows:
+        frame = log.to_pandas()
+        done = set(
+            frame.loc[
+                (frame["extractor_version"] == version) & frame["article_id"].isin(current), "article_id"
+            ]
+        )
+    kept = {}
+    for table in OUTPUTS:
+        old = previous.get(table)
+        old_frame = to_frame(table, old) if old is not None and old.num_rows else to_frame(table, [])
+        kept[table] = old_frame[old_frame["article_id"].isin(done)]
+    kept_rejects: list[dict] = []
+    old_rejects = previous.get("rejects")
+    if old_rejects is not None and old_rejects.num_rows:
+        frame = old_rejects.to_pylist()
+        kept_rejects = [r for r in frame if r["stage"] in ("extract", "validate") and r["article_id"] in done]
+    return Plan(todo=articles[~articles["article_id"].isin(done)], kept=kept, kept_rejects=kept_rejects)
+
+
+def extract_batch(
+    todo: pd.DataFrame,
+    extractor: Extractor,
+    *,
+    version: str = EXTRACTOR_VERSION,
+    batch_size: int = 32,
+    progress: Progress = _no_progress,
+    now: dt.datetime | None = None,
+) -> Batch:
+    """Read some articles; an article the extractor fails on becomes a reject, the rest land."""
+    now = now or dt.datetime.now(dt.UTC)
+    result = Batch(records={t: [] for t in OUTPUTS}, rejects=[])
+    rows = list(todo.itertuples(index=False))
+    for start in progress(range(0, len(rows), batch_size), -(-len(rows) // batch_size)):
+        batch = rows[start : start + batch_size]
+        for row, extraction in zip(
+            batch, _extract_each(extractor, [article_input(r) for r in batch]), strict=True
+        ):
+            counts = dict.fromkeys(EXTRACTED, 0)
+            failed = isinstance(extraction, BaseException)
+            if failed:
+                result.rejects.append(
+                    reject_record(
+                        row.source_path,
+                        "extract",
+                        "extractor_error",
+                        _summary(extraction),
+                        source_record=row.source_record,
+                        article_id=row.article_id,
+                        at=now,
+                    )
+                )
+            else:
+                for table, records in extraction_records(row.article_id, extraction, version).items():
+                    result.records[table].extend(records)
+                    counts[table] = len(records)
+            result.records["extractions"].append(
+                {
+                    "article_id": row.article_id,
+                    "extractor_version": version,
+                    "extracted_at": now,
+                    "succeeded": not failed,
+                    **counts,
+                }
+            )
+    return result
+
+
+_worker: Extractor | None = None
+
+
+def _start_worker(model: str | None) -> None:
+    global _worker
+    _worker = Extractor(load_nlp(model))
+
+
+def _read_chunk(chunk: pd.DataFrame, version: str, batch_size: int, now: dt.datetime) -> Batch:
+    assert _worker is not None, "worker not started"
+    return extract_batch(chunk, _worker, version=version, batch_size=batch_size, now=now)
+
+
+def extract_parallel(
+    todo: pd.DataFrame,
+    workers: int,
+    *,
+    model: str | None = None,
+    version: str = EXTRACTOR_VERSION,
+    batch_size: int = 32,
+    progress: Progress = _no_progress,
+) -> Batch:
+    """`extract_batch` on `workers` processes, each loading the model once.
+
+    Chunks of a few batches keep every process busy to the end; results come
+    back in input order, so ids and rows are the same as in one process.
+    """
+    now = dt.datetime.now(dt.UTC)
+    size = batch_size * 4
+    chunks = [todo.iloc[i : i + size] for i in range(0, len(todo), size)]
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(model,)
+    ) as pool:
+        futures = [pool.submit(_read_chunk, chunk, version, batch_size, now) for chunk in chunks]
+        batches = [f.result() for f in progress(futures, len(futures))]
+    merged = Batch(records={t: [] for t in OUTPUTS}, rejects=[])
+    for batch in batches:
+        for table, records in batch.records.items():
+            merged.records[table].extend(records)
+        merged.rejects.extend(batch.rejects)
+    return merged
+
+
+def assemble(
+    articles: pd.DataFrame, plan: Plan, batches: Iterable[Batch], now: dt.datetime | None = None
+) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """Kept and new rows per table, validated; invalid rows and their orphans go to rejects."""
+    now = now or dt.datetime.now(dt.UTC)
+    batches = list(batches)
+    rejects = [*plan.kept_rejects, *(r for b in batches for r in b.rejects)]
+    sources = articles.set_index("article_id")[["source_path", "source_record"]]
+
+    def source(row: Any) -> tuple[str, str | None, str]:
+        return (*sources.loc[row.article_id], row.article_id)
+
+    tables = {}
+    for table in OUTPUTS:
+        new = [to_frame(table, b.records[table]) for b in batches]
+        frame = pd.concat([plan.kept[table], *new], ignore_index=True)
+        tables[table] = _validated(table, frame, rejects, source, now)
+    meeting_ids = set(tables["meetings"]["meeting_id"])
+    for table in EXTRACTED[1:]:
+        frame = tables[table]
+        orphans = ~frame["meeting_id"].isin(meeting_ids)
+        for _, row in frame[orphans].iterrows():
+            path, record, art = source(row)
+            rejects.append(
+                reject_record(
+                    path,
+                    "validate",
+                    f"invalid_{table}",
+                    f"its meeting {row.meeting_id} was rejected",
+                    source_record=record,
+                    article_id=art,
+                    at=now,
+                )
+            )
+        tables[table] = frame[~orphans].reset_index(drop=True)
+    return tables, rejects
+
+
 def extract(
     articles: pd.DataFrame,
     previous: dict[str, pa.Table | None],
@@ -103,66 +317,8 @@ def extract(
     version: str = EXTRACTOR_VERSION,
     batch_size: int = 32,
     progress: Progress = _no_progress,
-    now: dt.datetime | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[dict]]:
-    """The four extracted tables and `extractions`, re-reading only what is new.
-
-    An article is read again only if no `extractions` row says this extractor
-    version already read it; rows of articles no longer present are dropped.
-    """
-    now = now or dt.datetime.now(dt.UTC)
-    current = set(articles["article_id"])
-    log = previous.get("extractions")
-    done: set[str] = set()
-    if log is not None and log.num_rows:
-        frame = log.to_pandas()
-        done = set(frame.loc[(frame["extractor_version"] == version) & frame["article_id"].isin(current), "article_id"])
-    kept: dict[str, list[pd.DataFrame]] = {}
-    for table in (*EXTRACTED, "extractions"):
-        old = previous.get(table)
-        if old is not None and old.num_rows:
-            old_frame = to_frame(table, old)
-            kept[table] = [old_frame[old_frame["article_id"].isin(done)]]
-        else:
-            kept[table] = []
-
-    todo = articles[~articles["article_id"].isin(done)]
-    rejects: list[dict] = []
-    new: dict[str, list[dict]] = {t: [] for t in (*EXTRACTED, "extractions")}
-    rows = list(todo.itertuples(index=False))
-    for start in progress(range(0, len(rows), batch_size), (len(rows) + batch_size - 1) // batch_size):
-        batch = rows[start : start + batch_size]
-        for row, result in zip(batch, _extract_each(extractor, [article_input(r) for r in batch]), strict=True):
-            counts = dict.fromkeys(EXTRACTED, 0)
-            if isinstance(result, BaseException):
-                rejects.append(reject_record(row.source_path, "extract", "extractor_error", _summary(result), source_record=row.source_record, article_id=row.article_id, at=now))
-            else:
-                for table, records in extraction_records(row.article_id, result, version).items():
-                    new[table].extend(records)
-                    counts[table] = len(records)
-            new["extractions"].append({"article_id": row.article_id, "extractor_version": version, "extracted_at": now, "succeeded": not isinstance(result, BaseException), **counts})
-
-    old_rejects = previous.get("rejects")
-    if old_rejects is not None and old_rejects.num_rows:
-        frame = old_rejects.to_pandas()
-        mask = frame["stage"].isin(["extract", "validate"]) & frame["article_id"].isin(done)
-        rejects.extend(frame[mask].to_dict("records"))
-
-    sources = articles.set_index("article_id")[["source_path", "source_record"]]
-
-    def source(row: Any) -> tuple[str, str | None, str]:
-        return (*sources.loc[row.article_id], row.article_id)
-
-    tables = {}
-    for table, records in new.items():
-        frame = pd.concat([*kept[table], to_frame(table, records)], ignore_index=True)
-        tables[table] = _validated(table, frame, rejects, source, now)
-    meeting_ids = set(tables["meetings"]["meeting_id"])
-    for table in EXTRACTED[1:]:
-        frame = tables[table]
-        orphans = ~frame["meeting_id"].isin(meeting_ids)
-        for _, row in frame[orphans].iterrows():
-            path, record, art = source(row)
-            rejects.append(reject_record(path, "validate", f"invalid_{table}", f"its meeting {row.meeting_id} was rejected", source_record=record, article_id=art, at=now))
-        tables[table] = frame[~orphans].reset_index(drop=True)
-    return tables, rejects
+    """plan → extract_batch → assemble in one process (Dagster fans the middle step out)."""
+    work = plan(articles, previous, version)
+    batch = extract_batch(work.todo, extractor, version=version, batch_size=batch_size, progress=progress)
+    return assemble(articles, work, [batch])

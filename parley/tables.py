@@ -13,7 +13,11 @@ from parley.ids import stable_id
 # a stance or agreement once per sentence (ids never depend on soft values).
 IDENTITY = {
     "participants": ("participant_id", "par", ("name",)),
-    "positions": ("position_id", "pos", ("evidence", "holder_country", "holder_organization", "holder_name", "stance", "topic")),
+    "positions": (
+        "position_id",
+        "pos",
+        ("evidence", "holder_country", "holder_organization", "holder_name", "stance", "topic"),
+    ),
     "agreements": ("agreement_id", "agr", ("evidence", "status", "description")),
 }
 
@@ -35,7 +39,9 @@ def _fields(row: Any, drop: tuple[str, ...]) -> dict[str, Any]:
     return {k: sorted(v) if isinstance(v, list) else v for k, v in out.items()}
 
 
-def extraction_records(article_id: str, extraction: Extraction, version: str) -> dict[str, list[dict[str, Any]]]:
+def extraction_records(
+    article_id: str, extraction: Extraction, version: str
+) -> dict[str, list[dict[str, Any]]]:
     """The four extracted tables' records for one article; ids are stable and unique."""
     meeting_ids = {m.key: stable_id("mtg", article_id, m.key) for m in extraction.meetings}
     out: dict[str, list[dict[str, Any]]] = {

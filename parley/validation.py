@@ -57,12 +57,20 @@ def integrity_problems(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
             row_id, article_id = getattr(row, id_col), row.article_id
             text = articles.get(article_id)
             if text is None:
-                problems.append({"table": name, "id": row_id, "problem": f"article {article_id} does not exist"})
+                problems.append(
+                    {"table": name, "id": row_id, "problem": f"article {article_id} does not exist"}
+                )
             elif text[row.evidence_start : row.evidence_end] != row.evidence:
-                problems.append({"table": name, "id": row_id, "problem": "evidence differs from its slice of the text"})
+                problems.append(
+                    {"table": name, "id": row_id, "problem": "evidence differs from its slice of the text"}
+                )
             if name != "meetings" and meetings.get(row.meeting_id) != article_id:
                 problems.append(
-                    {"table": name, "id": row_id, "problem": f"meeting {row.meeting_id} is not in article {article_id}"}
+                    {
+                        "table": name,
+                        "id": row_id,
+                        "problem": f"meeting {row.meeting_id} is not in article {article_id}",
+                    }
                 )
         for dup in frame.loc[frame[id_col].duplicated(), id_col]:
             problems.append({"table": name, "id": dup, "problem": "duplicate id"})

@@ -25,7 +25,11 @@ err = Console(stderr=True)
 
 
 def _counts(store: Warehouse) -> dict[str, int]:
-    return {t: pq.ParquetFile(store.path(t), filesystem=store.fs).metadata.num_rows for t in TABLES if store.exists(t)}
+    return {
+        t: pq.ParquetFile(store.path(t), filesystem=store.fs).metadata.num_rows
+        for t in TABLES
+        if store.exists(t)
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,15 +37,19 @@ def run(args: argparse.Namespace) -> int:
     store = Warehouse(args.warehouse)
     if args.rebuild:
         store.drop()
-    defs = build_definitions(str(Path(args.articles).resolve()), store.uri, args.model)
-    result = defs.get_job_def("parley").execute_in_process(instance=instance(), raise_on_error=False)
+    defs = build_definitions(str(Path(args.articles).resolve()), store.uri, args.model, args.workers)
+    quiet_logs = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+    result = defs.resolve_job_def("parley").execute_in_process(
+        run_config=quiet_logs, instance=instance(), raise_on_error=False
+    )
     failed_checks = [
         f"{e.asset_check_evaluation_data.asset_key.to_user_string()}:{e.asset_check_evaluation_data.check_name}"
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
     ]
     if not args.quiet:
-        summary = Table(title=f"parley run {result.run_id[:8]} → {store.uri}")
+        out.print(f"parley run {result.run_id[:8]} → {store.uri}")
+        summary = Table()
         summary.add_column("table")
         summary.add_column("rows", justify="right")
         for table, rows in _counts(store).items():
@@ -56,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
     if not result.success:
         for event in result.all_events:
             if event.is_step_failure:
-                err.print(f"[red]step failed:[/red] {event.step_key}: {event.step_failure_data.error.message.strip()}")
+                err.print(
+                    f"[red]step failed:[/red] {event.step_key}: {event.step_failure_data.error.message.strip()}"
+                )
         return 1
     return 0
 
@@ -86,7 +96,18 @@ def ui(args: argparse.Namespace) -> int:
     """`dagster dev` on the project's instance, bound to 127.0.0.1 unless told otherwise."""
     ensure_home()
     env = os.environ | {"PARLEY_ARTICLES": args.articles, "PARLEY_WAREHOUSE": args.warehouse}
-    command = [sys.executable, "-m", "dagster", "dev", "-w", "workspace.yaml", "-h", args.host, "-p", str(args.port)]
+    command = [
+        sys.executable,
+        "-m",
+        "dagster",
+        "dev",
+        "-w",
+        "workspace.yaml",
+        "-h",
+        args.host,
+        "-p",
+        str(args.port),
+    ]
     return subprocess.call(command, env=env)
 
 
@@ -96,14 +117,30 @@ def parser() -> argparse.ArgumentParser:
 
     def locations(cmd: argparse.ArgumentParser, articles: bool = True) -> None:
         if articles:
-            cmd.add_argument("--articles", default=DEFAULT_ARTICLES, help="input folder (default: %(default)s)")
-        cmd.add_argument("--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse path or URI (default: %(default)s)")
+            cmd.add_argument(
+                "--articles", default=DEFAULT_ARTICLES, help="input folder (default: %(default)s)"
+            )
+        cmd.add_argument(
+            "--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse path or URI (default: %(default)s)"
+        )
 
     for name, rebuild in (("run", False), ("rebuild", True)):
-        help_text = "materialise everything" if not rebuild else "drop the warehouse and re-derive it from the articles"
+        help_text = (
+            "materialise everything"
+            if not rebuild
+            else "drop the warehouse and re-derive it from the articles"
+        )
         cmd = sub.add_parser(name, help=help_text)
         locations(cmd)
-        cmd.add_argument("--model", default=None, help="spaCy model package or path")
+        cmd.add_argument(
+            "--model", default=os.environ.get("PARLEY_SPACY_MODEL"), help="spaCy model package or path"
+        )
+        cmd.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
+            help="processes reading articles (default: PARLEY_WORKERS or the number of cores, %(default)s)",
+        )
         cmd.add_argument("--quiet", action="store_true", help="print only errors")
         cmd.set_defaults(func=run, rebuild=rebuild)
 

@@ -1,7 +1,7 @@
 """The Dagster Definitions `dagster dev` loads (see workspace.yaml).
 
-PARLEY_ARTICLES, PARLEY_WAREHOUSE and PARLEY_SPACY_MODEL configure the
-defaults; tests and the `parley` command build their own with
+PARLEY_ARTICLES, PARLEY_WAREHOUSE, PARLEY_SPACY_MODEL, PARLEY_WORKERS and
+PARLEY_SHARDS configure the defaults; tests and the `parley` command build their own with
 `build_definitions`.
 """
 
@@ -22,7 +22,11 @@ DEFAULT_WAREHOUSE = "warehouse"
 
 
 def build_definitions(
-    articles: str = DEFAULT_ARTICLES, warehouse: str = DEFAULT_WAREHOUSE, model: str | None = None
+    articles: str = DEFAULT_ARTICLES,
+    warehouse: str = DEFAULT_WAREHOUSE,
+    model: str | None = None,
+    workers: int = 1,
+    shards: int = 1,
 ) -> dg.Definitions:
     store = WarehouseResource(uri=warehouse)
     return dg.Definitions(
@@ -34,7 +38,7 @@ def build_definitions(
         resources={
             "source": ArticleSource(path=articles),
             "warehouse": store,
-            "extractor": ExtractorResource(model=model),
+            "extractor": ExtractorResource(model=model, workers=workers, shards=shards),
             "warehouse_io": ParquetIOManager(warehouse=store),
         },
     )
@@ -44,4 +48,6 @@ defs = build_definitions(
     os.environ.get("PARLEY_ARTICLES", DEFAULT_ARTICLES),
     os.environ.get("PARLEY_WAREHOUSE", DEFAULT_WAREHOUSE),
     os.environ.get("PARLEY_SPACY_MODEL"),
+    int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
+    int(os.environ.get("PARLEY_SHARDS", 1)),
 )

@@ -4,8 +4,6 @@ Each is configured once in `build_definitions` and swapped for temporary
 folders in tests, as in Dagster's project_fully_featured example.
 """
 
-from __future__ import annotations
-
 import contextlib
 from collections.abc import Iterator
 from functools import cache
@@ -13,6 +11,7 @@ from pathlib import Path
 
 import dagster as dg
 import pandas as pd
+import pyarrow as pa
 from pydantic import PrivateAttr
 
 from parley.extract import Extractor
@@ -44,7 +43,7 @@ class WarehouseResource(dg.ConfigurableResource):
         return Warehouse(self.uri)
 
     @contextlib.contextmanager
-    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator[WarehouseResource]:
+    def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator["WarehouseResource"]:
         """Hold the warehouse for the whole run, so concurrent runs take turns."""
         with self.get().lock():
             yield self
@@ -60,6 +59,8 @@ class ExtractorResource(dg.ConfigurableResource):
 
     model: str | None = None
     batch_size: int = 32
+    workers: int = 1  # processes reading articles within one extraction step
+    shards: int = 1  # extraction steps per run, for executors that spread steps over processes or pods
 
     def get(self) -> Extractor:
         return _extractor(self.model)
@@ -92,6 +93,13 @@ class ParquetIOManager(dg.ConfigurableIOManager):
 
 
 def preview(frame: pd.DataFrame, rows: int) -> str:
-    """A Markdown table of the first rows, long texts shortened."""
-    head = frame.head(rows).astype(str).map(lambda v: v if len(v) <= 80 else v[:77] + "...")
-    return head.to_markdown(index=False) if len(head) else "_(no rows)_"
+    """A Markdown table of the first rows: lists joined, nulls blank, long texts shortened."""
+
+    def cell(value: object) -> str:
+        text = ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
+        return text if len(text) <= 80 else text[:77] + "..."
+
+    records = pa.Table.from_pandas(frame.head(rows), preserve_index=False).to_pylist()
+    if not records:
+        return "_(no rows)_"
+    return pd.DataFrame([{k: cell(v) for k, v in r.items()} for r in records]).to_markdown(index=False)

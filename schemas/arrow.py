@@ -36,7 +36,8 @@ def to_frame(table: str, data: pa.Table | Iterable[Mapping[str, Any]]) -> pd.Dat
     """A pandas frame with Arrow dtypes, from Arrow data or from row dicts."""
     schema = arrow_schema(table)
     if not isinstance(data, pa.Table):
-        data = pa.Table.from_pylist(list(data), schema=schema)
+        rows = [{k: None if v is pd.NA or v is pd.NaT else v for k, v in row.items()} for row in data]
+        data = pa.Table.from_pylist(rows, schema=schema)
     else:
         data = data.select(schema.names).cast(schema)
     return data.to_pandas(types_mapper=pd.ArrowDtype)

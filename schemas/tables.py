@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import re
+
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow
@@ -37,14 +39,9 @@ def column(arrow_type: pyarrow.DataType, description: str, **checks: Any) -> Any
     return pa.Field(dtype_kwargs={"pyarrow_dtype": arrow_type}, description=description, **checks)
 
 
-def all_match(pattern: str) -> pa.Check:
-    """Every element of a list column matches `pattern` (country codes)."""
-    return pa.Check(
-        lambda s: s.map(lambda items: all(pd.Series(items, dtype=str).str.match(pattern))),
-        element_wise=False,
-        name=f"all_match({pattern})",
-        error=f"every item must match {pattern}",
-    )
+def all_alpha3(series: pd.Series) -> pd.Series:
+    """Row by row: every item of a list of country codes is an alpha-3 code."""
+    return series.map(lambda items: items is None or all(re.fullmatch(ALPHA3, str(c)) for c in items))
 
 
 Arrow = Series[pd.ArrowDtype]
@@ -61,7 +58,9 @@ class Articles(_Table):
 
     article_id: Arrow = column(STRING, "Stable id, derived from the content hash", unique=True)
     source_path: Arrow = column(STRING, "Input file, relative to the articles folder")
-    source_record: Arrow = column(STRING, "Record within a multi-article file (JSON id or line)", nullable=True)
+    source_record: Arrow = column(
+        STRING, "Record within a multi-article file (JSON id or line)", nullable=True
+    )
     title: Arrow = column(STRING, "Headline", nullable=True)
     published_date: Arrow = column(DATE, "Publication date; anchors relative dates", nullable=True)
     publisher: Arrow = column(STRING, "Publisher or issuing office", nullable=True)
@@ -76,7 +75,9 @@ class _Evidenced(_Table):
     evidence: Arrow = column(STRING, "The source sentence, verbatim", str_length={"min_value": 1})
     evidence_start: Arrow = column(INT, "Offset of the evidence in articles.text", ge=0)
     evidence_end: Arrow = column(INT, "End offset: text[evidence_start:evidence_end] == evidence", ge=1)
-    confidence: Arrow = column(FLOAT, "Extractor's confidence, 0 to 1", in_range={"min_value": 0, "max_value": 1})
+    confidence: Arrow = column(
+        FLOAT, "Extractor's confidence, 0 to 1", in_range={"min_value": 0, "max_value": 1}
+    )
     extractor_version: Arrow = column(STRING, "Version of the extractor that produced the row")
 
     @pa.dataframe_check(error="evidence_end must be greater than evidence_start")
@@ -99,6 +100,11 @@ class Meetings(_Evidenced):
     location: Arrow = column(STRING, "Most specific place named, as written", nullable=True)
     duration_minutes: Arrow = column(INT, "Duration when stated", nullable=True, ge=0)
 
+    @pa.check("countries", name="alpha3_codes", error="country codes must be ISO 3166-1 alpha-3")
+    @classmethod
+    def alpha3_codes(cls, series: Series) -> Series[bool]:
+        return all_alpha3(series)
+
 
 class Participants(_Evidenced):
     """One row per named person who took part in a meeting."""
@@ -116,12 +122,19 @@ class Positions(_Evidenced):
 
     position_id: Arrow = column(STRING, "Stable id of the row", unique=True)
     meeting_id: Arrow = column(STRING, "Meeting the stance was expressed in or about")
-    holder_country: Arrow = column(STRING, "Side that expressed it (alpha-3)", nullable=True, str_matches=ALPHA3)
+    holder_country: Arrow = column(
+        STRING, "Side that expressed it (alpha-3)", nullable=True, str_matches=ALPHA3
+    )
     holder_organization: Arrow = column(STRING, "Organisation that expressed it", nullable=True)
     holder_name: Arrow = column(STRING, "Person who expressed it, when named", nullable=True)
     stance: Arrow = column(STRING, "Kind of stance", isin=STANCES)
     target_countries: Arrow = column(STRINGS, "Sides it is aimed at (alpha-3), sorted")
     topic: Arrow = column(STRING, "Subject in a few words", nullable=True)
+
+    @pa.check("target_countries", name="alpha3_codes", error="country codes must be ISO 3166-1 alpha-3")
+    @classmethod
+    def alpha3_codes(cls, series: Series) -> Series[bool]:
+        return all_alpha3(series)
 
 
 class Agreements(_Evidenced):

@@ -42,6 +42,8 @@ def run_pipeline(instance: dg.DagsterInstance) -> RunPipeline:
 
     def run(articles: Path, warehouse: Path | str, **kwargs) -> dg.ExecuteInProcessResult:
         defs = build_definitions(str(articles), str(warehouse))
-        return defs.get_job_def("parley").execute_in_process(instance=instance, raise_on_error=kwargs.get("raise_on_error", True))
+        return defs.resolve_job_def("parley").execute_in_process(
+            instance=instance, raise_on_error=kwargs.get("raise_on_error", True)
+        )
 
     return run

@@ -9,7 +9,7 @@ from pipelines.definitions import build_definitions
 
 def test_schedule_requests_the_main_job(articles_dir, warehouse_dir, instance):
     defs = build_definitions(str(articles_dir), str(warehouse_dir))
-    schedule = defs.get_schedule_def("daily")
+    schedule = defs.resolve_schedule_def("daily")
     assert schedule.cron_schedule == "0 6 * * *"
     with dg.build_schedule_context(instance=instance) as context:
         data = schedule.evaluate_tick(context)
@@ -17,8 +17,9 @@ def test_schedule_requests_the_main_job(articles_dir, warehouse_dir, instance):
 
 
 def tick(defs, instance, cursor):
-    sensor = defs.get_sensor_def("new_articles")
-    with dg.build_sensor_context(instance=instance, cursor=cursor, definitions=defs) as context:
+    sensor = defs.resolve_sensor_def("new_articles")
+    resources = {"source": defs.resources["source"]}
+    with dg.build_sensor_context(instance=instance, cursor=cursor, resources=resources) as context:
         data = sensor.evaluate_tick(context)
     return data.run_requests, data.cursor
 

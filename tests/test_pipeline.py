@@ -19,7 +19,10 @@ def read(warehouse: Path, table: str):
 
 def check_results(result):
     return {
-        (e.asset_check_evaluation_data.asset_key.to_user_string(), e.asset_check_evaluation_data.check_name): e.asset_check_evaluation_data.passed
+        (
+            e.asset_check_evaluation_data.asset_key.to_user_string(),
+            e.asset_check_evaluation_data.check_name,
+        ): e.asset_check_evaluation_data.passed
         for e in result.all_events
         if e.event_type_value == "ASSET_CHECK_EVALUATION"
     }
@@ -31,7 +34,11 @@ def test_run_fills_every_table_and_passes_every_check(run_pipeline, articles_dir
     for table in TABLES:
         assert (warehouse_dir / table / "part-0.parquet").exists(), table
     articles = read(warehouse_dir, "articles")
-    assert sorted(articles["source_path"]) == ["readout-phone-call.txt", "statement-no-meeting.md", "wire-summit.txt"]
+    assert sorted(articles["source_path"]) == [
+        "readout-phone-call.txt",
+        "statement-no-meeting.md",
+        "wire-summit.txt",
+    ]
     for table in EXTRACTED:
         assert len(read(warehouse_dir, table)) > 0, table
     checks = check_results(result)
@@ -99,7 +106,9 @@ def test_bad_inputs_end_in_rejects_while_the_rest_lands(run_pipeline, articles_d
     (articles_dir / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
     (articles_dir / "latin.txt").write_bytes(b"\xff\xfe\xfa not utf-8 \x00")
     (articles_dir / "broken.txt").write_text("---\ntitle: [unclosed\n---\nBody text here.\n")
-    (articles_dir / "feed.jsonl").write_text('{"id": "a1", "title": "ok", "text": "Japan and India held talks."}\n{broken\n')
+    (articles_dir / "feed.jsonl").write_text(
+        '{"id": "a1", "title": "ok", "text": "Japan and India held talks."}\n{broken\n'
+    )
     (articles_dir / "big.txt").write_text("x" * 6_000_000)
     shutil.copy(articles_dir / "wire-summit.txt", articles_dir / "x-copy of wire summit.txt")
     result = run_pipeline(articles_dir, warehouse_dir)

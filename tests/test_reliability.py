@@ -40,7 +40,9 @@ def assert_consistent(warehouse: Path) -> None:
             assert set(frame["article_id"]) <= articles, table
 
 
-def test_killed_mid_write_leaves_previous_version_and_next_run_completes(run_pipeline, articles_dir, warehouse_dir):
+def test_killed_mid_write_leaves_previous_version_and_next_run_completes(
+    run_pipeline, articles_dir, warehouse_dir
+):
     run_pipeline(articles_dir, warehouse_dir)
     before = read(warehouse_dir, "meetings")
     writer = textwrap.dedent(
@@ -71,7 +73,17 @@ def test_killed_mid_write_leaves_previous_version_and_next_run_completes(run_pip
 
 def test_two_runs_at_once_take_turns(articles_dir, warehouse_dir, tmp_path):
     env = os.environ | {"DAGSTER_HOME": str(tmp_path / "home")}
-    command = [sys.executable, "-m", "pipelines.cli", "run", "--articles", str(articles_dir), "--warehouse", str(warehouse_dir), "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipelines.cli",
+        "run",
+        "--articles",
+        str(articles_dir),
+        "--warehouse",
+        str(warehouse_dir),
+        "--quiet",
+    ]
     runs = [subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     for run in runs:
         assert run.wait(timeout=300) == 0, run.stderr.read()
@@ -81,19 +93,34 @@ def test_two_runs_at_once_take_turns(articles_dir, warehouse_dir, tmp_path):
 
 def test_database_held_open_by_an_analyst_does_not_block_a_run(run_pipeline, articles_dir, warehouse_dir):
     run_pipeline(articles_dir, warehouse_dir)
-    analyst = duckdb.connect(str(warehouse_dir / "parley.duckdb"))  # a read-write session, holding the file lock
+    analyst_session = textwrap.dedent(
+        f"""
+        import duckdb
+        con = duckdb.connect({str(warehouse_dir / "parley.duckdb")!r})  # read-write: holds the file lock
+        print("open", flush=True)
+        input()
+        print(con.execute("SELECT count(*) FROM articles").fetchone()[0], flush=True)
+        """
+    )
+    analyst = subprocess.Popen(
+        [sys.executable, "-c", analyst_session], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
+        assert analyst.stdout.readline().strip() == "open"
         (articles_dir / "extra.txt").write_text("Chile and Peru held talks in Lima on Monday.\n")
         result = run_pipeline(articles_dir, warehouse_dir)
         assert result.success
         with duckdb.connect(str(warehouse_dir / "parley.duckdb"), read_only=True) as fresh:
             assert fresh.execute("SELECT count(*) FROM articles").fetchone()[0] == 4
-        assert analyst.execute("SELECT count(*) FROM articles").fetchone()[0] == 4  # old views, same Parquet
+        out, _ = analyst.communicate("\n", timeout=60)
+        assert out.strip() == "4"  # the analyst's old views read the same, new Parquet
     finally:
-        analyst.close()
+        analyst.kill()
 
 
-def test_damaged_parquet_is_named_and_rebuild_restores(articles_dir, warehouse_dir, tmp_path, monkeypatch, capsys):
+def test_damaged_parquet_is_named_and_rebuild_restores(
+    articles_dir, warehouse_dir, tmp_path, monkeypatch, capsys
+):
     monkeypatch.setenv("DAGSTER_HOME", str(tmp_path / "home"))
     args = ["--articles", str(articles_dir), "--warehouse", str(warehouse_dir), "--quiet"]
     assert parley(["run", *args]) == 0
@@ -141,8 +168,14 @@ def test_hostile_corpus_every_file_accounted_for(run_pipeline, tmp_path, warehou
     for path, outcome in expected.items():
         assert (path in landed) if outcome == "article" else (path in refused), path
     assert not exploit_marker(root).exists()
-    (meta,) = [m.metadata for m in result.asset_materializations_for_node("ingestion") if m.asset_key.path == ["articles"]]
-    assert meta["inputs_seen"].value == len(read(warehouse_dir, "articles")) + len(read(warehouse_dir, "rejects"))
+    (meta,) = [
+        m.metadata
+        for m in result.asset_materializations_for_node("ingestion")
+        if m.asset_key.path == ["articles"]
+    ]
+    assert meta["inputs_seen"].value == len(read(warehouse_dir, "articles")) + len(
+        read(warehouse_dir, "rejects")
+    )
 
 
 @pytest.mark.parametrize("command", [["sql", "DROP VIEW meetings"], ["sql", "CREATE TABLE x AS SELECT 1"]])

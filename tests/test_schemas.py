@@ -29,11 +29,24 @@ def test_readme_data_dictionary_is_generated_from_the_models():
 
 def test_invalid_rows_are_split_off_with_reasons():
     good = {
-        "meeting_id": "m1", "countries": ["JPN"], "organizations": [], "status": "held", "format": "phone",
-        "level": "summit", "article_id": "a", "evidence": "x", "evidence_start": 0, "evidence_end": 1,
-        "confidence": 0.5, "extractor_version": "v",
+        "meeting_id": "m1",
+        "countries": ["JPN"],
+        "organizations": [],
+        "status": "held",
+        "format": "phone",
+        "level": "summit",
+        "article_id": "a",
+        "evidence": "x",
+        "evidence_start": 0,
+        "evidence_end": 1,
+        "confidence": 0.5,
+        "extractor_version": "v",
     }
-    rows = [good, good | {"meeting_id": "m2", "status": "postponed"}, good | {"meeting_id": "m3", "countries": ["japan"]}]
+    rows = [
+        good,
+        good | {"meeting_id": "m2", "status": "postponed"},
+        good | {"meeting_id": "m3", "countries": ["japan"]},
+    ]
     valid, reasons = split_valid("meetings", to_frame("meetings", rows))
     assert list(valid["meeting_id"]) == ["m1"]
     assert "status" in reasons[1] and "postponed" in reasons[1]

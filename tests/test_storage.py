@@ -57,5 +57,7 @@ def test_damaged_file_names_itself_and_the_cure(tmp_path):
 
 
 def test_file_uri_and_plain_path_are_the_same_place(tmp_path):
-    Warehouse(f"file://{tmp_path}").write("meetings", to_arrow("meetings", to_frame("meetings", [meeting(0)])))
+    Warehouse(f"file://{tmp_path}").write(
+        "meetings", to_arrow("meetings", to_frame("meetings", [meeting(0)]))
+    )
     assert Warehouse(tmp_path).read("meetings").num_rows == 1

@@ -1,1 +1,78 @@
-"""Pure extraction: an article's text and metadata in, typed rows out (no Dagster, no I/O)."""
+"""Pure extraction: an article's text and metadata in, typed rows out (no Dagster, no I/O).
+
+    extractor = Extractor()
+    extraction = extractor.extract(ArticleInput(text=..., title=..., published=...))
+    for extraction in extractor.extract_many(articles):  # one nlp.pipe over all texts
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley.extract.article import ArticleExtractor
+from parley.extract.nlp import load_nlp
+from parley.extract.people import PeopleFinder
+from parley.extract.rows import (
+    Agreement,
+    ArticleInput,
+    Evidence,
+    Extraction,
+    Meeting,
+    Participant,
+    Position,
+)
+from parley.extract.sides import side_lexicon
+
+# Bump whenever the output for the same input can change: it drives re-extraction.
+EXTRACTOR_VERSION = "0.2.0"
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Agreement",
+    "ArticleInput",
+    "Evidence",
+    "Extraction",
+    "Extractor",
+    "Meeting",
+    "Participant",
+    "Position",
+]
+
+
+class Extractor:
+    """Turns articles into rows with one spaCy parse per article and cheap rules on top."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+        self.sides = side_lexicon()
+        self.people = PeopleFinder(self.sides)
+
+    def extract(self, article: ArticleInput) -> Extraction:
+        """Rows for one article; an empty Extraction when nothing is found or the text is unusable."""
+        try:
+            doc = self.nlp(self._parse_text(article))
+        except Exception:  # noqa: BLE001 - never raise on any text
+            return Extraction()
+        return self._from_doc(doc, article)
+
+    def extract_many(self, articles: Iterable[ArticleInput], batch_size: int = 32) -> Iterator[Extraction]:
+        """Rows for many articles, parsing them in batches with `nlp.pipe`."""
+        pairs = ((self._parse_text(a), a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield self._from_doc(doc, article)
+
+    def _parse_text(self, article: ArticleInput) -> str:
+        text = article.text if isinstance(article.text, str) else ""
+        return text[: self.nlp.max_length - 1]
+
+    def _from_doc(self, doc: Doc, article: ArticleInput) -> Extraction:
+        if not doc.text.strip():
+            return Extraction()
+        try:
+            return ArticleExtractor(doc, article, self.sides, self.people).run()
+        except Exception:  # noqa: BLE001 - one odd article must not stop a batch
+            return Extraction()

@@ -55,8 +55,14 @@ _PATTERNS = [
     ("dmy", rf"(?<!\d){_DAY}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     ("my", rf"(?:(?P<mod>last|next|this|early|late|mid|in)[\s-]+)?{_MONTH}(?:\s+{_YEAR})?"),
     ("year", rf"(?:in|since)\s+{_YEAR}"),
-    ("weekday", rf"(?:(?P<wmod>last|next|this|on)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s)?"),
-    ("relative", r"(?i:a short while ago|earlier today|this morning|this afternoon|tonight|today|yesterday|tomorrow)"),
+    (
+        "weekday",
+        rf"(?:(?P<wmod>last|next|this|on)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s)?",
+    ),
+    (
+        "relative",
+        r"(?i:a short while ago|earlier today|this morning|this afternoon|tonight|today|yesterday|tomorrow)",
+    ),
 ]
 _BY_KIND = {kind: re.compile(pattern) for kind, pattern in _PATTERNS}
 
@@ -78,7 +84,12 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     for kind, regex in _BY_KIND.items():
         for match in regex.finditer(text):
             start, end = match.span()
-            if kind == "my" and match.group("month") == "May" and not match.group("mod") and not match.group("year"):
+            if (
+                kind == "my"
+                and match.group("month") == "May"
+                and not match.group("mod")
+                and not match.group("year")
+            ):
                 continue  # bare "May" is too often the verb
             if any(start < e and s < end for s, e in taken):
                 continue
@@ -126,7 +137,11 @@ def resolve(mention: DateMention, published: dt.date | None, future: bool = Fals
             elif modifier == "last":
                 future = False
             delta = (target - published.weekday()) % 7
-            return published + dt.timedelta(days=delta) if future else published - dt.timedelta(days=(-delta) % 7)
+            return (
+                published + dt.timedelta(days=delta)
+                if future
+                else published - dt.timedelta(days=(-delta) % 7)
+            )
     except (ValueError, KeyError):
         return None
     return None

@@ -21,6 +21,7 @@ def _offices() -> dict:
         "levels": [(phrase, level) for phrase, level in data["levels"]],
         "implied_side": dict(data["implied_side"]),
         "meeting_levels": [(phrase, level) for phrase, level in data["meeting_levels"]],
+        "office_words": [(phrase, level) for phrase, level in data["office_words"]],
     }
 
 
@@ -66,6 +67,12 @@ def meeting_word_level(text: str) -> str:
         if phrase in lowered:
             return level
     return "unknown"
+
+
+def office_word_levels(text: str) -> list[str]:
+    """Ranks of offices named in the plural ("the foreign ministers of X and Y")."""
+    lowered = text.lower()
+    return [level for phrase, level in _offices()["office_words"] if phrase in lowered]
 
 
 def highest(levels: list[str]) -> str:

@@ -19,15 +19,38 @@ from parley.extract.sides import SideLexicon
 
 # Capitalised words that follow a title without being a name.
 _NOT_NAMES = {
-    "meeting", "meetings", "talks", "talk", "summit", "consultations", "dialogue", "commission",
-    "agreement", "office", "ministry", "council", "department", "committee", "conference",
-    "forum", "group", "party", "i", "we", "he", "she", "they", "the", "and", "of",
+    "meeting",
+    "meetings",
+    "talks",
+    "talk",
+    "summit",
+    "consultations",
+    "dialogue",
+    "commission",
+    "agreement",
+    "office",
+    "ministry",
+    "council",
+    "department",
+    "committee",
+    "conference",
+    "forum",
+    "group",
+    "party",
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "the",
+    "and",
+    "of",
 }
 _PRONOUNS = {"he", "she", "him", "her", "his"}
 _COUNTERPART = {"counterpart", "counterparts"}
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     """One named person and what the article says about them."""
 
@@ -35,6 +58,7 @@ class Person:
     title: str | None = None
     side: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token spans in the doc
+    honorific: bool = False  # named with "Mr.", "Prince", "H.E.": a dignitary even without a title
 
     @property
     def tokens(self) -> set[str]:
@@ -45,7 +69,7 @@ class Person:
         return title_level(self.title)
 
 
-@dataclass
+@dataclass(eq=False)
 class Office:
     """An office named without a person ("the Foreign Secretary"), resolved when possible."""
 
@@ -54,6 +78,10 @@ class Office:
     title: str
     side: str | None
     person: Person | None
+
+    @property
+    def level(self) -> str:
+        return self.person.level if self.person else title_level(self.title)
 
 
 def name_tokens(name: str) -> set[str]:
@@ -75,11 +103,18 @@ def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> 
         start -= 1
     while end < bound.end:
         token = doc[end]
-        if token.text == "-" and not doc[end - 1].whitespace_ and end + 1 < bound.end and not token.whitespace_:
+        if (
+            token.text == "-"
+            and not doc[end - 1].whitespace_
+            and end + 1 < bound.end
+            and not token.whitespace_
+        ):
             end += 2
         elif not doc[end - 1].whitespace_ and token.is_alpha and token.is_lower and doc[end - 1].text == "-":
             end += 1
-        elif doc[end - 1].whitespace_ and (_is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text)):
+        elif doc[end - 1].whitespace_ and (
+            _is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text)
+        ):
             end += 1
         else:
             break
@@ -116,7 +151,9 @@ def _title_right(doc: Doc, end: int, bound: Span) -> tuple[int, int]:
     if end >= bound.end - 1 or doc[end].text != ",":
         return end, end
     i = end + 1
-    while i < bound.end and (doc[i].lower_ in ("the", "a") or doc[i].pos_ == "PROPN" and not is_title_word(doc[i])):
+    while i < bound.end and (
+        doc[i].lower_ in ("the", "a") or doc[i].pos_ == "PROPN" and not is_title_word(doc[i])
+    ):
         if doc[i].lower_ not in ("the", "a") and not doc[i + 1 : i + 2].text in ("'s", "’s"):
             break
         i += 2 if doc[i + 1 : i + 2].text in ("'s", "’s") else 1
@@ -168,6 +205,7 @@ class PeopleFinder:
                 people.add_mention(sent, start, end)
         people.add_surname_mentions(sents)
         people.find_offices(sents)
+        people.find_delegation_offices(sents)
         if title:
             people.complete_names_from(title)
         return people
@@ -236,6 +274,8 @@ class People:
         person.mentions.append((start, end))
         for i in range(start, end):
             self._by_token[i] = person
+        if start > sent.start and is_honorific(doc[start - 1]):
+            person.honorific = True
         title, side = self._context(sent, start, end, person)
         if person.title is None and title:
             person.title = title
@@ -258,7 +298,12 @@ class People:
         side = self._side_before(sent, t_start)
         r_start, r_end = _title_right(doc, end, sent)
         right_title = _title_text(doc, r_start, r_end)
-        right_side, cut = self._side_after(doc[end : min(sent.end, max(r_end, end) + 8)], r_end)
+        reach = (
+            next((t.i for t in doc[r_end : sent.end] if t.text in (",", ";")), sent.end)
+            if right_title
+            else end
+        )
+        right_side, cut = self._side_after(doc[end : min(sent.end, max(reach, end) + 8)], reach)
         if right_title and cut is not None:
             right_title = _title_text(doc, r_start, min(r_end, cut)) or right_title
         if right_title and side is None:
@@ -284,7 +329,10 @@ class People:
             return None
         last = mentions[-1]
         rest = window[last.end :]
-        if re.fullmatch(r"(?:['’]s)?\s*(?:(?:his|her|its|their|the)\s+)?(?:(?:new|then|former|acting)\s+)?(?:counterparts?,?\s*)?", rest):
+        if re.fullmatch(
+            r"(?:['’]s)?\s*(?:(?:his|her|its|their|the)\s+)?(?:(?:new|then|former|acting)\s+)?(?:counterparts?,?\s*)?",
+            rest,
+        ):
             return last.code
         return None
 
@@ -328,9 +376,9 @@ class People:
         for person in self.persons:
             words = self.doc[person.mentions[0][0] : person.mentions[0][1]]
             names = [t for t in words if t.is_alpha and t.text[:1].isupper()]
-            if len(names) >= 2:
-                for token in (names[0], names[-1]):
-                    parts.setdefault(token.text, []).append(person)
+            for token in {names[0].text, names[-1].text} if names else ():
+                if person not in parts.setdefault(token, []):
+                    parts[token].append(person)
         for sent in sents:
             for token in sent:
                 if token.i in self._by_token or token.text not in parts or len(parts[token.text]) != 1:
@@ -360,7 +408,9 @@ class People:
                     side = found[0].code
                     j += 1
                 k = j
-                while k < sent.end and (is_title_word(doc[k]) or (is_connector(doc[k]) and doc[k].lower_ == "of")):
+                while k < sent.end and (
+                    is_title_word(doc[k]) or (is_connector(doc[k]) and doc[k].lower_ == "of")
+                ):
                     k += 1
                 while k > j and not is_title_word(doc[k - 1]):
                     k -= 1
@@ -375,6 +425,36 @@ class People:
                         for n in range(j, k):
                             self._by_token.setdefault(n, person)
                 i = max(k, i + 1)
+
+    def find_delegation_offices(self, sents: list[Span]) -> None:
+        """Offices that lead a delegation without a name ("Joint Secretary (East Asia) ... led the Indian delegation")."""
+        doc = self.doc
+        for sent in sents:
+            if not any(t.lower_ in _DELEGATION_WORDS for t in sent):
+                continue
+            i = sent.start
+            while i < sent.end:
+                if not (is_title_word(doc[i]) and doc[i].text[:1].isupper()) or i in self._by_token:
+                    i += 1
+                    continue
+                j = i
+                while j < sent.end and (
+                    (is_title_word(doc[j]) and doc[j].text[:1].isupper()) or doc[j].text in ("(", ")") or doc[j - 1].text == "("
+                ):
+                    j += 1
+                heads = [t for t in doc[i:j] if t.lower_ in _OFFICE_HEADS]
+                if heads and j not in self._by_token and not any(k in self._by_token for k in range(i, j)):
+                    title = doc[i:j].text.strip()
+                    side = self._delegation_side(sent, i) or self._delegation_side_after(sent, j)
+                    self.offices.append(Office(i, j, title, side, None))
+                i = max(j, i + 1)
+
+    def _delegation_side_after(self, sent: Span, index: int) -> str | None:
+        for i in range(index, sent.end):
+            if self.doc[i].lower_ in _DELEGATION_WORDS:
+                found = [m for m in self.sides.find(self.doc[max(sent.start, i - 3) : i].text) if not m.is_org]
+                return found[-1].code if found else None
+        return None
 
     def _person_with_title(self, office: str, side: str | None) -> Person | None:
         office_words = office.lower().split()
@@ -436,8 +516,21 @@ class People:
 
 
 _OFFICE_HEADS = {
-    "minister", "secretary", "president", "premier", "chancellor", "ambassador", "envoy",
-    "representative", "advisor", "adviser", "chairman", "king", "emperor", "leader", "director",
+    "minister",
+    "secretary",
+    "president",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "envoy",
+    "representative",
+    "advisor",
+    "adviser",
+    "chairman",
+    "king",
+    "emperor",
+    "leader",
+    "director",
 }
 _DELEGATION_WORDS = {"side", "delegation", "team"}
 _ANCHOR_HEADS = _OFFICE_HEADS | {"state", "general", "minister", "ministers", "affairs"}

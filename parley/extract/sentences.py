@@ -14,8 +14,12 @@ from spacy.tokens import Doc, Span
 
 from parley.extract.rows import Evidence
 
-_ABBREVIATION_END = re.compile(r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.\)?$")
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\))?\s*(?::|-|–|—)\s+")
+_ABBREVIATION_END = re.compile(
+    r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.\)?$"
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\))?\s*(?::|-|–|—)\s+"
+)
 
 
 def _line_pieces(sent: Span) -> list[Span]:

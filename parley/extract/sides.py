@@ -67,9 +67,7 @@ class SideLexicon:
             # "U.S." swallows the full stop that may end a sentence: keep the match.
             is_org = name in self.orgs and name not in self.countries
             code = self.orgs[name] if is_org else self.countries[name]
-            found.append(
-                SideMention(code, offset + match.start(1), offset + match.end(1), name, is_org)
-            )
+            found.append(SideMention(code, offset + match.start(1), offset + match.end(1), name, is_org))
         return found
 
     def codes(self, text: str) -> list[str]:

@@ -25,10 +25,13 @@ LEXICON_DIR = Path(__file__).parent / "lexicons"
 
 AGENT_ENTS = {"PERSON", "GPE", "NORP", "ORG"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # Dependencies through which a verb inherits the subject of the verb it hangs from.
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
 TOPIC_WORDS = 12
+# Prepositions that introduce what a stance is about ("concern over", "hope for").
+TOPIC_PREPS = frozenset(
+    {"over", "about", "regarding", "concerning", "on", "at", "for", "toward", "towards", "with"}
+)
 
 
 @dataclass(frozen=True)
@@ -75,9 +78,14 @@ class _StanceLexicon:
     nouns: dict[str, str]
     noun_needs_prep: dict[str, frozenset[str]]
     owned_nouns: frozenset[str]
+    with_addressee: frozenset[str]
+    background_marks: frozenset[str]
+    separate_act_preps: frozenset[str]
+    quote_verbs: frozenset[str]
+    pledge_modals: frozenset[str]
     light_verbs: frozenset[str]
     adjectives: dict[str, str]
-    adjective_needs_complement: frozenset[str]
+    adjective_needs_complement: dict[str, frozenset[str]]
     verdict_verbs: frozenset[str]
     evaluative: dict[str, str]
     solo_commitment: frozenset[str]
@@ -103,9 +111,14 @@ def _lexicon() -> _StanceLexicon:
         nouns=_invert(raw["nouns"]),
         noun_needs_prep={n: frozenset(p) for n, p in raw["noun_needs_prep"].items()},
         owned_nouns=frozenset(raw["owned_nouns"]),
+        with_addressee=frozenset(raw["with_addressee"]),
+        background_marks=frozenset(raw["background_marks"]),
+        separate_act_preps=frozenset(raw["separate_act_preps"]),
+        quote_verbs=frozenset(raw["quote_verbs"]),
+        pledge_modals=frozenset(raw["pledge_modals"]),
         light_verbs=frozenset(raw["light_verbs"]),
         adjectives=_invert(raw["adjectives"]),
-        adjective_needs_complement=frozenset(raw["adjective_needs_complement"]),
+        adjective_needs_complement={a: frozenset(c) for a, c in raw["adjective_needs_complement"].items()},
         verdict_verbs=frozenset(raw["verdict_verbs"]),
         evaluative=_invert(raw["evaluative"]),
         solo_commitment=frozenset(raw["solo_commitment"]),
@@ -124,15 +137,23 @@ def find_stances(sent: Span) -> list[StanceCue]:
 
 def _find_stances(sent: Span) -> list[StanceCue]:
     lex = _lexicon()
-    hits = [hit for tok in sent if (hit := _match(tok, lex)) is not None]
+    agreed = _agreement_tokens(sent)
+    hits = [
+        hit
+        for tok in sent
+        if (hit := _match(tok, lex)) is not None
+        and not agreed.intersection(t.i for t in hit.cue)
+        and not _is_background(hit.anchor)
+        and not _is_purpose(hit)
+    ]
     hits = _drop_nested(hits)
     cues: list[StanceCue] = []
-    seen: set[tuple[str, int | None]] = set()
+    seen: set[tuple[str, int]] = set()
     for hit in hits:
-        subject = _owner_span(hit.owner) if hit.owner is not None else subject_of(hit.anchor)
-        if subject is not None and not is_agent(subject):
-            continue
-        key = (hit.stance, subject.root.i if subject is not None else None)
+        subject = _owner_span(hit.owner) if hit.owner is not None else _reported_subject(hit.anchor)
+        if subject is None or not is_agent(subject):
+            continue  # no holder ("Thank you.", "Syria was welcomed back"): nothing to attribute
+        key = (hit.stance, subject.root.i)
         if key in seen:
             continue
         seen.add(key)
@@ -149,13 +170,57 @@ def _find_stances(sent: Span) -> list[StanceCue]:
     return cues
 
 
+def _reported_subject(anchor: Token) -> Span | None:
+    """The anchor's subject; for a pronoun in a reported clause, the reporter it stands for
+    ("Wang Yi stressed that he hopes ..." is Wang Yi's hope)."""
+    subject = subject_of(anchor)
+    if subject is None or len(subject) != 1 or subject[0].lower_ not in ("he", "she"):
+        return subject
+    clause = anchor
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return subject
+    reporter = subject_of(clause.head)
+    if reporter is not None and reporter.root.pos_ == "PROPN":
+        return reporter
+    return subject
+
+
+def _agreement_tokens(sent: Span) -> set[int]:
+    """Words already read as an agreement cue: a joint commitment is not also a stance."""
+    from parley.extract.agreement_cues import find_agreements  # imports this module's helpers
+
+    return {t.i for cue in find_agreements(sent) for t in cue.cue}
+
+
+def _is_background(tok: Token) -> bool:
+    """Past-perfect or causal/temporal-clause stances ("after Duque had refused to ...",
+    "having rejected ...") tell the history behind a meeting, not a stance taken at it."""
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "having") for c in tok.children):
+        return True
+    node = tok
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _lexicon().background_marks for c in node.children
+    )
+
+
+def _is_purpose(hit: _Hit) -> bool:
+    """ "an instrument ... to support the economies": an infinitive of purpose is content, not a
+    stance. A light verb keeps its noun cue ("met to affirm the shared desire" is a hope)."""
+    verb = hit.anchor
+    return len(hit.cue) == 1 and hit.cue[0].i == verb.i and _infinitive(verb) and verb.dep_ == "advcl"
+
+
 def _match(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     """The stance `tok` is a cue for, if any, with the words it needs around it."""
     if is_negated(tok):
         return None
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
         return _match_verb(tok, lex)
-    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lex.nouns:
+    if tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in lex.nouns:
         return _match_noun(tok, lex)
     if tok.lower_ in lex.adjectives:
         return _match_adjective(tok, lex)
@@ -163,51 +228,57 @@ def _match(tok: Token, lex: _StanceLexicon) -> _Hit | None:
 
 
 def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
-    lemma = tok.lemma_.lower()
+    word = lemma(tok)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if any(o.lemma_.lower() in lex.nouns for o in objects) and lemma in lex.light_verbs:
+    if any(lemma(o) in lex.nouns for o in objects) and word in lex.light_verbs:
         return None  # "reiterated his support": the noun is the cue
     clause = _clause_child(tok)
-    if lemma in lex.phrasal:
-        stance, particles = lex.phrasal[lemma]
-        parts = [c for c in tok.children if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in particles]
-        if parts:
-            return _Hit(stance, (tok, parts[0]), tok, _complement(parts[0]) or clause)
-    if lemma in lex.verdict_verbs:
+    if word in lex.phrasal:
+        stance, particles = lex.phrasal[word]
+        part = _particle(tok, particles)
+        if part is not None:
+            return _Hit(stance, (tok, part), tok, _particle_object(part) or clause)
+    if word in lex.verdict_verbs:
         verdict = _verdict(tok, lex)
         if verdict is not None:
-            return _Hit(verdict, (tok,), tok, _first(objects))
-    if lemma in lex.solo_commitment:
+            return _Hit(verdict, (tok,), tok, first_of(objects))
+    if word in lex.solo_commitment:
         subject = subject_of(tok)
         if subject is not None and not is_joint(subject):
-            return _Hit("statement", (tok,), tok, clause or _prep_object(tok))
+            return _Hit("statement", (tok,), tok, clause or prep_object(tok))
         return None
-    if lemma in lex.verbs:
-        return _Hit(lex.verbs[lemma], (tok,), tok, clause or _first(objects) or _prep_object(tok))
-    if lemma in lex.with_clause and clause is not None:
-        if lemma == "point" and not any(c.lower_ == "out" for c in tok.children):
+    if word in lex.verbs:
+        return _Hit(lex.verbs[word], (tok,), tok, clause or first_of(objects) or prep_object(tok))
+    if word in lex.quote_verbs and clause is not None and _is_pledge(clause, lex):
+        return _Hit("statement", (tok,), tok, clause)
+    if word in lex.with_clause and clause is not None:
+        if word == "point" and not any(c.lower_ == "out" for c in tok.children):
             return None
-        return _Hit(lex.with_clause[lemma], (tok,), tok, clause)
-    if lemma in lex.with_object:
-        stance, nouns = lex.with_object[lemma]
+        if word in lex.with_addressee and not (objects or clause.dep_ == "ccomp"):
+            return None  # "pushed Tokyo to ..." is a demand, "will push to resolve ..." is not
+        return _Hit(lex.with_clause[word], (tok,), tok, clause)
+    if word in lex.with_object:
+        stance, nouns = lex.with_object[word]
         for obj in objects:
-            if obj.lemma_.lower() in nouns:
+            if lemma(obj) in nouns:
                 return _Hit(stance, (tok,), tok, obj)
     return None
 
 
 def _match_noun(tok: Token, lex: _StanceLexicon) -> _Hit | None:
-    lemma = tok.lemma_.lower()
-    needed = lex.noun_needs_prep.get(lemma)
+    word = lemma(tok)
+    needed = lex.noun_needs_prep.get(word)
     if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in tok.children):
         return None
-    stance = lex.nouns[lemma]
+    stance = lex.nouns[word]
     head = tok.head
-    complement = _prep_object(tok) or _clause_child(tok) or _first(c for c in tok.children if c.dep_ == "acl")
-    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.light_verbs and not is_negated(head):
-        return _Hit(stance, (head, tok), head, complement)
-    owner = _first(c for c in tok.children if c.dep_ == "poss")
-    if owner is not None and lemma in lex.owned_nouns:
+    complement = (
+        prep_object(tok) or _clause_child(tok) or first_of(c for c in tok.children if c.dep_ == "acl")
+    )
+    if tok.dep_ in ("dobj", "nsubjpass") and lemma(head) in lex.light_verbs and not is_negated(head):
+        return _Hit(stance, (head, tok), head, complement or prep_object(head, TOPIC_PREPS) or tok)
+    owner = first_of(c for c in tok.children if c.dep_ == "poss")
+    if owner is not None and word in lex.owned_nouns:
         return _Hit(stance, (owner, tok), tok, complement, owner=owner)
     return None
 
@@ -216,18 +287,57 @@ def _match_adjective(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     copular = tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children)
     if not copular:
         return None
-    complement = _clause_child(tok) or _prep_object(tok)
-    if tok.lower_ in lex.adjective_needs_complement and complement is None:
-        return None
+    complement = _clause_child(tok) or prep_object(tok)
+    allowed = lex.adjective_needs_complement.get(tok.lower_)
+    if allowed is not None:
+        clause_ok = "clause" in allowed and _clause_child(tok) is not None
+        preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed]
+        if not clause_ok and not preps:
+            return None
     anchor = tok.head if tok.dep_ == "acomp" else tok
     return _Hit(lex.adjectives[tok.lower_], (tok,), anchor, complement)
 
 
+def _is_pledge(clause: Token, lex: _StanceLexicon) -> bool:
+    """A quoted first-person commitment or obligation ("“We will make efforts to ...,” he said"):
+    a position in the speaker's words, unlike a quoted account of what happened."""
+    subject = first_of(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    modal = any(c.dep_ == "aux" and c.lower_ in lex.pledge_modals for c in clause.children)
+    return subject is not None and subject.lower_ in ("we", "i") and modal
+
+
+def _particle(verb: Token, particles: frozenset[str]) -> Token | None:
+    """The particle of a phrasal cue ("called for", "looked forward"): a child after the verb,
+    or the next word when the parser hung it elsewhere ("called for their ... to be hosted")."""
+    for child in verb.rights:
+        if child.dep_ in ("prep", "prt", "advmod") and child.lower_ in particles:
+            return child
+    doc = verb.doc
+    nxt = verb.i + 1
+    while nxt < len(doc) and doc[nxt].pos_ == "ADV" and doc[nxt].lower_ not in particles:
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in particles and doc[nxt].dep_ in ("mark", "prep", "prt", "advmod"):
+        return doc[nxt]
+    return None
+
+
+def _particle_object(part: Token) -> Token | None:
+    if part.dep_ == "mark":  # "for X to be done": X is the subject of the clause
+        clause = part.head
+        return first_of(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")) or clause
+    return _complement(part)
+
+
 def _verdict(tok: Token, lex: _StanceLexicon) -> str | None:
-    """'called the talks "successful"': the stance an evaluative complement gives."""
+    """'called the talks "successful"': the stance an evaluative complement gives
+    (the parser often hangs the adjective on the object: "the meeting successful")."""
     for child in tok.children:
         if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.lower_ in lex.evaluative:
             return lex.evaluative[child.lower_]
+        if child.dep_ == "dobj":
+            for mod in child.rights:
+                if mod.dep_ == "amod" and mod.lower_ in lex.evaluative:
+                    return lex.evaluative[mod.lower_]
     return None
 
 
@@ -242,9 +352,9 @@ def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
     dropped: set[int] = set()
     for i, inner in enumerate(hits):
         for j, outer in enumerate(hits):
-            if i == j or inner.anchor is outer.anchor:
+            if i == j or inner.anchor.i == outer.anchor.i:
                 continue
-            if _hangs_from(inner.anchor, outer.anchor):
+            if outer.complement is not None and _inside(inner.anchor, outer.complement):
                 if _own_subject(inner.anchor):
                     if outer.stance == "statement":
                         dropped.add(j)
@@ -254,20 +364,24 @@ def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
                 inner.stance == "statement"
                 and inner.anchor.tag_ == "VBG"
                 and inner.anchor.dep_ == "advcl"
-                and inner.anchor.head is outer.anchor
+                and inner.anchor.head.i == outer.anchor.i
             ):
                 dropped.add(i)
     return [h for k, h in enumerate(hits) if k not in dropped]
 
 
-def _hangs_from(tok: Token, ancestor: Token) -> bool:
-    """True if `tok` lies in a complement of `ancestor` (not merely coordinated with it)."""
+def _inside(tok: Token, root: Token) -> bool:
+    """True if `tok` is part of the phrase `root` heads, not in a separate act hung on it by a
+    time preposition ("... before strongly urging the ROK side")."""
     node = tok
-    while node.head is not node:
-        if node.head is ancestor:
-            return node.dep_ not in ("conj", "cc", "nsubj", "nsubjpass")
+    while True:
+        if node.i == root.i:
+            return True
+        if node.dep_ == "pcomp" and node.head.lower_ in _lexicon().separate_act_preps:
+            return False
+        if node.head.i == node.i:
+            return False
         node = node.head
-    return False
 
 
 def _own_subject(tok: Token) -> bool:
@@ -282,29 +396,41 @@ def _target(hit: _Hit) -> Span | None:
     else the content phrase when it names a country or people."""
     anchor = hit.anchor
     for child in anchor.children:
-        if child.dep_ in ("dobj", "dative") and child.lemma_.lower() not in _lexicon().nouns and _is_agent_token(child):
-            return _phrase(child)
+        if (
+            child.dep_ in ("dobj", "dative")
+            and lemma(child) not in _lexicon().nouns
+            and _is_agent_token(child)
+        ):
+            return phrase_of(child)
         if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
-            obj = _first(c for c in child.children if c.dep_ == "pobj")
+            obj = first_of(c for c in child.children if c.dep_ == "pobj")
             if obj is not None and _is_agent_token(obj):
-                return _phrase(obj)
+                return phrase_of(obj)
     comp = hit.complement
     if comp is None:
         return None
     if comp.pos_ in ("VERB", "AUX"):
-        subj = _first(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
+        subj = first_of(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
         if subj is not None and _is_agent_token(subj):
-            return _phrase(subj)
-    phrase = _phrase(comp)
-    if any(ent.label_ in ("GPE", "NORP") for ent in phrase.ents):
+            return phrase_of(subj)
+    phrase = phrase_of(comp)
+    if any(ent.label_ in ("GPE", "NORP") and not _pairs_countries(ent) for ent in phrase.ents):
         return phrase
     return None
+
+
+def _pairs_countries(ent: Span) -> bool:
+    """ "Japan-ROK relations", "U.S.-Pakistan cooperation": a relationship, not a side aimed at."""
+    doc = ent.doc
+    before = ent.start >= 2 and doc[ent.start - 1].text in ("-", "–") and doc[ent.start - 2].pos_ == "PROPN"
+    after = ent.end + 1 < len(doc) and doc[ent.end].text in ("-", "–") and doc[ent.end + 1].pos_ == "PROPN"
+    return bool(before or after or "-" in ent.text)
 
 
 def _topic(hit: _Hit) -> str | None:
     if hit.complement is None:
         return None
-    words = [t.text for t in _phrase(hit.complement) if not t.is_punct or t.text in ("-", "'s")]
+    words = [t.text for t in phrase_of(hit.complement) if not t.is_punct or t.text in ("-", "'s")]
     while words and words[0].lower() in ("that", "to", "the", "a", "an"):
         words = words[1:]
     text = " ".join(words[:TOPIC_WORDS]).replace(" 's", "'s").replace(" - ", "-")
@@ -319,46 +445,83 @@ def subject_of(tok: Token) -> Span | None:
     subject it inherits through a conjunction, infinitive, participle or relative clause."""
     node = tok
     for _ in range(12):
-        agent = _first(c for c in node.children if c.dep_ == "agent")
+        agent = first_of(c for c in node.children if c.dep_ == "agent")
         if agent is not None:
-            obj = _first(c for c in agent.children if c.dep_ == "pobj")
-            return _phrase(obj) if obj is not None else None
-        subj = _first(c for c in node.children if c.dep_ in ("nsubj", "csubj"))
+            obj = first_of(c for c in agent.children if c.dep_ == "pobj")
+            return phrase_of(obj, trim_clause=True) if obj is not None else None
+        subj = first_of(c for c in node.children if c.dep_ in ("nsubj", "csubj"))
+        if subj is not None and _misparsed_purpose(node):
+            node = node.head.head  # "met with X to affirm": X is not who affirms
+            continue
+        if subj is not None and node.i != tok.i and tok.tag_ == "VBG" and not _is_agent_token(subj):
+            subj = None  # a participle's subject is an actor; the parser hung it on the wrong clause
+            if node.dep_ in SHARED_SUBJECT_DEPS:
+                node = node.head
+                continue
         if subj is not None:
             if subj.lower_ in ("which", "that") and node.dep_ == "relcl":
-                return _phrase(node.head, trim_clause=True)
+                return phrase_of(node.head, trim_clause=True)
             if subj.lower_ == "who" and node.dep_ == "relcl":
-                return _phrase(node.head, trim_clause=True)
-            return _phrase(subj)
+                return phrase_of(node.head, trim_clause=True)
+            return _subjects_span(node)
         if any(c.dep_ == "nsubjpass" for c in node.children):
             return None
-        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if (
+            node.dep_ in ("acl", "relcl")
+            and node.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and not _infinitive(node)
+        ):
             if _is_agent_token(node.head):
-                return _phrase(node.head, trim_clause=True)
+                return phrase_of(node.head, trim_clause=True)
             node = node.head
             continue
-        if node.dep_ in ("pobj", "prep", "dobj", "attr", "appos", "npadvmod") and node.head is not node:
+        if node.dep_ in ("pobj", "prep", "dobj", "attr", "appos", "npadvmod") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ in SHARED_SUBJECT_DEPS and node.head is not node:
+        if node.dep_ in SHARED_SUBJECT_DEPS and node.head.i != node.i:
             node = node.head
             continue
         return None
     return None
 
 
+def stance_nouns() -> frozenset[str]:
+    """Nouns that name a stance ("support", "concern"): their object is a stance, not an agreement."""
+    return frozenset(_lexicon().nouns)
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _misparsed_purpose(tok: Token) -> bool:
+    """ "met with X to affirm ...": the parser makes X the subject of a purpose infinitive
+    hung on "with"; only "for X to ..." really gives an infinitive its own subject."""
+    return tok.dep_ == "pcomp" and _infinitive(tok) and tok.head.lower_ != "for"
+
+
+def _subjects_span(verb: Token) -> Span:
+    """All of a verb's subjects: the parser sometimes gives "Hayashi and Blinken" two nsubj."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    return verb.doc[subjects[0].left_edge.i : subjects[-1].right_edge.i + 1]
+
+
 def is_agent(span: Span) -> bool:
     """Whether `span` can name someone who holds a stance: a person, a country, an
     organisation, a pronoun, or an office ("The Secretary", "the two sides")."""
-    return _is_agent_token(span.root) or any(ent.label_ in AGENT_ENTS for ent in span.ents)
+    root = span.root
+    if _is_agent_token(root) or root.pos_ == "PROPN":
+        return True
+    return any(ent.label_ in AGENT_ENTS for ent in span.ents)
 
 
 def _is_agent_token(tok: Token) -> bool:
     if tok.ent_type_ in AGENT_ENTS:
         return True
-    if tok.lemma_.lower() in _lexicon().agent_nouns or tok.lower_ in _lexicon().agent_nouns:
+    agents = _lexicon().agent_nouns
+    if lemma(tok) in agents or tok.lower_ in agents:
         return True
-    return tok.pos_ == "PRON" and tok.lower_ in ("i", "we", "he", "she", "they", "it", "their", "his", "her", "my", "our", "its")
+    return tok.pos_ == "PRON" and tok.lower_ in agents
 
 
 def is_joint(span: Span) -> bool:
@@ -371,16 +534,27 @@ def is_joint(span: Span) -> bool:
     return root.tag_ in ("NNS", "NNPS")
 
 
+def lemma(tok: Token) -> str:
+    """The token's lemma, lower case, with the model's known slips corrected ("hopes" -> "hop")."""
+    return _lemma_fixes().get(tok.lower_, tok.lemma_.lower())
+
+
+@functools.cache
+def _lemma_fixes() -> dict[str, str]:
+    return load_lexicon("stances")["lemma_fixes"]
+
+
 def is_negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _clause_child(tok: Token) -> Token | None:
-    return _first(c for c in tok.children if c.dep_ in CLAUSE_DEPS)
+    return first_of(c for c in tok.children if c.dep_ in CLAUSE_DEPS)
 
 
-def _prep_object(tok: Token) -> Token | None:
-    for prep in (c for c in tok.children if c.dep_ == "prep"):
+def prep_object(tok: Token, preps: frozenset[str] | None = None) -> Token | None:
+    """The object of `tok`'s first preposition (of one of `preps`, when given)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)):
         obj = _complement(prep)
         if obj is not None:
             return obj
@@ -388,14 +562,14 @@ def _prep_object(tok: Token) -> Token | None:
 
 
 def _complement(prep: Token) -> Token | None:
-    return _first(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    return first_of(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
 
 
-def _first(items: Any) -> Any:
+def first_of(items: Any) -> Any:
     return next(iter(items), None)
 
 
-def _phrase(tok: Token, trim_clause: bool = False) -> Span:
+def phrase_of(tok: Token, trim_clause: bool = False) -> Span:
     """The words `tok` heads; with trim_clause, without a trailing clause or apposition."""
     doc = tok.doc
     if not trim_clause:
@@ -403,6 +577,8 @@ def _phrase(tok: Token, trim_clause: bool = False) -> Span:
     end = tok.i
     for child in tok.rights:
         if child.dep_ in ("acl", "relcl", "appos", "punct", "advcl"):
+            break
+        if child.dep_ == "prep" and child.lower_ != "of":
             break
         end = child.right_edge.i
     return doc[tok.left_edge.i : end + 1]

@@ -1,0 +1,492 @@
+"""Sentence-level agreement cues: what the sides agreed, intend, signed or failed to agree on.
+
+Cue words live in `lexicons/agreements.yaml` (GUIDELINES.md "agreements"). The status
+follows the annotation conventions: "agreed to/that", a joint commitment or a shared
+view of the present is `agreed`; a joint view of the future ("confirmed that they will",
+"will continue to", "confirmed their intention") or an aim ("agreed to work toward") is
+`intended`; a signed document is `signed`; an explicit failure is `not_reached`.
+Coordinated complements ("to maintain X and to pursue Y") are separate agreements.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.extract.stance_cues import (
+    first_of,
+    is_joint,
+    is_negated,
+    lemma,
+    load_lexicon,
+    phrase_of,
+    prep_object,
+    stance_nouns,
+    subject_of,
+)
+
+log = logging.getLogger(__name__)
+
+STATUSES = ("agreed", "intended", "signed", "not_reached")
+DESCRIPTION_WORDS = 12
+# A coordinated complement shorter than this is one compound action ("restore ties and reopen
+# embassies"), not two things agreed.
+MIN_SPLIT_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class AgreementCue:
+    status: str  # agreed|intended|signed|not_reached
+    cue: Span
+    subject: Span | None  # "the two sides", "both ministers", "Japan and China", "they"
+    description: str | None
+    timeframe: str | None  # as written, e.g. "in the coming months", else None
+
+
+@functools.cache
+def _lex() -> dict[str, Any]:
+    raw = load_lexicon("agreements")
+    return {
+        key: frozenset(value) if isinstance(value, list) and key != "failure_phrases" else value
+        for key, value in raw.items()
+    }
+
+
+def find_agreements(sent: Span) -> list[AgreementCue]:
+    """Every agreement `sent` reports, one per thing agreed; never raises."""
+    try:
+        return _find_agreements(sent)
+    except Exception:  # a bad parse must not stop an article's extraction
+        log.exception("agreement cue detection failed on %r", sent.text[:80])
+        return []
+
+
+def _find_agreements(sent: Span) -> list[AgreementCue]:
+    cues: list[AgreementCue] = []
+    claimed: set[int] = set()
+    for tok in sent:
+        if tok.i in claimed:
+            continue
+        for cue in _match(tok):
+            cues.append(cue)
+            claimed.update(t.i for t in cue.cue)
+    return cues
+
+
+def _match(tok: Token) -> Iterator[AgreementCue]:
+    lex = _lex()
+    word = lemma(tok)
+    if not (
+        tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.pos_ == "NOUN" or tok.pos_ == "ADJ"
+    ):
+        return
+    if tok.pos_ == "NOUN":
+        yield from _match_failure_noun(tok)
+        return
+    if word in lex["failure_verbs"] or (tok.pos_ == "ADJ" and word in lex["failure_adjectives"]):
+        yield from _match_failure(tok)
+        return
+    if tok.pos_ == "ADJ" or _has_cue_ancestor(tok):
+        return  # "agreed to sign a memorandum": the signing is what was agreed, not a second cue
+    if word in lex["agree_verbs"]:
+        yield from _match_agree(tok)
+    elif word in lex["joint_verbs"]:
+        yield from _match_joint(tok)
+    elif word in lex["confirm_verbs"]:
+        yield from _match_confirm(tok)
+    elif word in lex["sign_verbs"]:
+        yield from _match_sign(tok)
+    elif word in lex["reach_verbs"]:
+        yield from _match_reach(tok)
+    elif word == "remain":
+        yield from _match_remain_apart(tok)
+    else:
+        yield from _match_joint_future(tok)
+
+
+# --- agreed / intended --------------------------------------------------------------------
+
+
+def _match_agree(tok: Token) -> Iterator[AgreementCue]:
+    subject = subject_of(tok)
+    if is_negated(tok) or _is_failed(tok):
+        yield _cue("not_reached", (tok,), subject, _agreed_content(tok), None)
+        return
+    content = _agreed_content(tok)
+    if content is None:
+        return
+    for part in _conjuncts(content):
+        status = "intended" if _is_aim(part) else "agreed"
+        yield _cue(status, (tok,), subject, part, part)
+
+
+def _match_joint(tok: Token) -> Iterator[AgreementCue]:
+    subject = subject_of(tok)
+    together = (subject is not None and is_joint(subject)) or _done_jointly(tok)
+    if not together or is_negated(tok):
+        return
+    content = _agreed_content(tok) or first_of(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
+    if content is None:
+        return
+    for part in _conjuncts(content):
+        yield _cue("intended" if _is_aim(part) else "agreed", (tok,), subject, part, part)
+
+
+def _match_confirm(tok: Token) -> Iterator[AgreementCue]:
+    """ "confirmed their intention to ...", "shared the view that ...", "confirmed that they will ..." """
+    lex = _lex()
+    if is_negated(tok):
+        return
+    subject = subject_of(tok)
+    joint = subject is not None and is_joint(subject)
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        noun = lemma(obj)
+        clause = first_of(c for c in obj.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp"))
+        shared = joint or any(lemma(c) in lex["joint_adjectives"] for c in obj.children)
+        if noun in lex["intention_nouns"] and shared:
+            content = clause or prep_object(obj) or obj
+            for part in _conjuncts(content):
+                yield _cue("intended", (tok, obj), subject, part, part)
+            return
+        if noun in lex["view_nouns"] and clause is not None and (shared or lemma(tok) == "share"):
+            for part in _conjuncts(clause):
+                yield _cue(_status_of_view(part), (tok, obj), subject, part, part)
+            return
+    if lemma(tok) not in lex["jointly_confirm_verbs"]:
+        return
+    obj = first_of(c for c in tok.children if c.dep_ == "dobj")
+    if obj is not None and joint and lemma(obj) not in stance_nouns():
+        yield _cue(_status_of_view(tok), (tok,), subject, obj, tok)
+        return
+    clause = first_of(c for c in tok.children if c.dep_ == "ccomp")
+    if clause is None:
+        return
+    clause_subject = first_of(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    clause_joint = clause_subject is not None and is_joint(phrase_of(clause_subject))
+    if joint or clause_joint:
+        for part in _conjuncts(clause):
+            yield _cue(_status_of_view(part), (tok,), subject, part, part)
+
+
+def _status_of_view(clause: Token) -> str:
+    """A shared view of what will happen is an intention; of what is, an agreement."""
+    return "intended" if _is_future(clause) or _is_aim(clause) or _is_pending(clause) else "agreed"
+
+
+def _is_pending(tok: Token) -> bool:
+    """An infinitive not governed by a finished act: "arrangements are made for them to reaffirm"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.dep_ in (
+        "advcl",
+        "acl",
+        "relcl",
+    )
+
+
+def _match_joint_future(tok: Token) -> Iterator[AgreementCue]:
+    """ "Venezuela and Colombia will reestablish relations": a joint future act is agreed;
+    "the two sides will continue to ..." is a joint course, so intended."""
+    lex = _lex()
+    if is_negated(tok) or lemma(tok) in lex["meeting_verbs"] or not _is_future(tok):
+        return
+    if tok.dep_ not in ("ROOT", "ccomp"):
+        return
+    subject = first_of(c for c in tok.children if c.dep_ == "nsubj")
+    if subject is None or subject.pos_ == "PRON" or not is_joint(phrase_of(subject)):
+        return  # "we"/"they" in a quote is often one government speaking
+    continued = lemma(tok) in lex["continue_verbs"]
+    yield _cue("intended" if continued else "agreed", (tok,), phrase_of(subject), tok, tok)
+
+
+# --- signed ---------------------------------------------------------------------------------
+
+
+def _match_sign(tok: Token) -> Iterator[AgreementCue]:
+    lex = _lex()
+    if is_negated(tok):
+        return
+    document = first_of(
+        c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lex["documents"]
+    )
+    if document is None:
+        return
+    subject = subject_of(tok)
+    yield _cue("signed", (tok,), subject, document, tok)
+
+
+def _match_reach(tok: Token) -> Iterator[AgreementCue]:
+    lex = _lex()
+    settlement = first_of(
+        c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lex["settlement_nouns"]
+    )
+    if settlement is None:
+        return
+    negative = is_negated(tok) or _is_failed(tok) or any(c.lower_ == "no" for c in settlement.children)
+    status = "not_reached" if negative else "agreed"
+    content = prep_object(settlement) or first_of(
+        c for c in settlement.children if c.dep_ in ("acl", "relcl")
+    )
+    yield _cue(status, (tok, settlement), subject_of(tok), content or settlement, content)
+
+
+# --- not reached ----------------------------------------------------------------------------
+
+
+def _match_failure(tok: Token) -> Iterator[AgreementCue]:
+    """ "failed to agree on ...", "were unable to reach ..." """
+    lex = _lex()
+    target = first_of(c for c in tok.children if c.dep_ == "xcomp" and lemma(c) in lex["failure_targets"])
+    if target is None:
+        return
+    yield _cue("not_reached", (tok, target), subject_of(tok), _agreed_content(target) or target, None)
+
+
+def _match_failure_noun(tok: Token) -> Iterator[AgreementCue]:
+    """ "no progress was made on ...", "progress was not made regarding ..." """
+    lex = _lex()
+    if lemma(tok) not in lex["failure_nouns"]:
+        return
+    head = tok.head
+    denied = any(c.lower_ == "no" for c in tok.children)
+    made_not = tok.dep_ in ("nsubjpass", "dobj") and lemma(head) in lex["progress_verbs"] and is_negated(head)
+    existential = tok.dep_ == "attr" and denied
+    if not (made_not or (denied and (tok.dep_ in ("nsubjpass", "dobj", "attr") or existential))):
+        return
+    cue_tokens = (head, tok) if tok.dep_ != "ROOT" else (tok,)
+    content = prep_object(tok) or prep_object(head)
+    subject = subject_of(head) if tok.dep_ == "dobj" else None
+    yield _cue("not_reached", cue_tokens, subject, content, None)
+
+
+def _match_remain_apart(tok: Token) -> Iterator[AgreementCue]:
+    lex = _lex()
+    state = first_of(
+        c for c in tok.children if c.dep_ in ("advmod", "acomp", "prep") and lemma(c) in lex["failure_states"]
+    )
+    if state is None:
+        for child in tok.children:
+            if (
+                child.dep_ == "prep"
+                and [child.lower_, *(g.lower_ for g in child.children)] in lex["failure_phrases"]
+            ):
+                state = child
+    if state is None:
+        return
+    subject = subject_of(tok)
+    if subject is None or not is_joint(subject):
+        return
+    yield _cue("not_reached", (tok, state), subject, prep_object(state) or prep_object(tok), None)
+
+
+# --- helpers --------------------------------------------------------------------------------
+
+
+def _cue(
+    status: str, tokens: tuple[Token, ...], subject: Span | None, content: Token | None, scope: Token | None
+) -> AgreementCue:
+    doc = tokens[0].doc
+    span = doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+    return AgreementCue(
+        status=status,
+        cue=span,
+        subject=subject,
+        description=_description(content),
+        timeframe=timeframe(scope) if scope is not None else None,
+    )
+
+
+def _agreed_content(tok: Token) -> Token | None:
+    """What was agreed: the infinitive or that-clause, else the object of "agreed on"."""
+    clause = first_of(
+        c
+        for c in tok.children
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))
+    )
+    if clause is not None:
+        return clause
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")):
+        obj = first_of(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+        if obj is not None:
+            return obj
+    return None
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """`head` and the verbs coordinated with it, when each is a whole action of its own."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return [head]
+    parts = [
+        head,
+        *(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _same_form(c, head)),
+    ]
+    if len(parts) == 1:
+        return parts
+    return parts if len(_words_without_conjuncts(head)) >= MIN_SPLIT_TOKENS else [head]
+
+
+def _same_form(verb: Token, head: Token) -> bool:
+    """A finite verb cannot coordinate with an infinitive: "agreed to strengthen X and signed Y"
+    is two acts of the subject, whatever the parser hung "signed" on."""
+    return _finite(verb) == _finite(head)
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.tag_ == "MD" for c in verb.children)
+
+
+def _own_tokens(head: Token) -> list[Token]:
+    """The words of `head`'s phrase; without its coordinated verbs when those are split off."""
+    if len(_conjuncts(head)) > 1:
+        return _words_without_conjuncts(head)
+    return [t for t in head.subtree if not t.is_punct and t.dep_ != "aux"]
+
+
+def _words_without_conjuncts(head: Token) -> list[Token]:
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("conj", "cc") or (child.dep_ == "punct" and child.i > head.i):
+            skip.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in skip and not t.is_punct and t.dep_ != "aux"]
+
+
+def _is_aim(tok: Token) -> bool:
+    lex = _lex()
+    word = lemma(tok)
+    if word in lex["intended_complements"]:
+        return True
+    particles = lex["intended_phrasal"].get(word)
+    return bool(particles) and any(c.lower_ in particles for c in tok.children if c.dep_ in ("prep", "prt"))
+
+
+def _is_future(tok: Token) -> bool:
+    """A modal of the future on `tok`, or "continue"-type verb with one."""
+    lex = _lex()
+    if any(c.dep_ == "aux" and c.lower_ in lex["future_words"] for c in tok.children):
+        return True
+    return lemma(tok) in lex["continue_verbs"] and tok.dep_ == "xcomp" and _is_future(tok.head)
+
+
+def _is_failed(tok: Token) -> bool:
+    """ "failed to agree", "unable to agree", "could not agree"."""
+    lex = _lex()
+    head = tok.head
+    if tok.dep_ != "xcomp":
+        return False
+    return lemma(head) in lex["failure_verbs"] or lemma(head) in lex["failure_adjectives"] or is_negated(head)
+
+
+def _done_jointly(tok: Token) -> bool:
+    """ "jointly proposed", "proposed by Abe together with Hu"."""
+    lex = _lex()
+    return any(c.lower_ in lex["joint_markers"] for c in tok.children) or any(
+        c.dep_ == "prep" and c.lower_ == "with" and any(g.lower_ in lex["joint_markers"] for g in c.children)
+        for c in tok.children
+    )
+
+
+def _has_cue_ancestor(tok: Token) -> bool:
+    """Whether `tok` is inside what another agreement verb reports (not coordinated with it)."""
+    lex = _lex()
+    cue_words = lex["agree_verbs"] | lex["joint_verbs"] | lex["confirm_verbs"]
+    node = tok
+    while node.dep_ not in ("ROOT", "conj") and node.head.i != node.i:
+        node = node.head
+        if lemma(node) in cue_words and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _description(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    skip = _timeframe_tokens(tok)
+    words = [t.text for t in _own_tokens(tok) if t.i not in skip and t.dep_ not in ("mark",)]
+    while words and words[0].lower() in ("to", "that", "the", "a", "an"):
+        words = words[1:]
+    text = " ".join(words[:DESCRIPTION_WORDS]).replace(" 's", "'s").replace(" - ", "-")
+    return text or None
+
+
+def timeframe(tok: Token) -> str | None:
+    """When the agreed thing is to happen, as written in `tok`'s phrase ("in the spring")."""
+    spans = _timeframe_spans(tok)
+    if not spans:
+        return None
+    start, end = spans[0]
+    return tok.doc[start:end].text
+
+
+def _timeframe_tokens(tok: Token) -> set[int]:
+    return {i for start, end in _timeframe_spans(tok) for i in range(start, end)}
+
+
+def _timeframe_spans(tok: Token) -> list[tuple[int, int]]:
+    """Outermost time expressions in `tok`'s own phrase, in text order."""
+    lex = _lex()
+    own = {t.i for t in _own_tokens(tok)} - _noun_clause_tokens(tok)
+    found: list[tuple[int, int]] = []
+    for t in tok.subtree:
+        if t.i not in own or t.i == tok.i:
+            continue
+        span = None
+        if t.dep_ == "prep" and t.lower_ in lex["time_preps"]:
+            obj = first_of(c for c in t.children if c.dep_ == "pobj")
+            if (
+                obj is not None
+                and _is_time(obj)
+                and not any(c.lower_ in ("all", "any") for c in obj.children)
+            ):
+                span = (t.i, _entity_end(obj.doc, _trimmed_end(obj)) + 1)
+        elif t.dep_ == "advmod" and t.lower_ in lex["time_adverbs"] and t.head.i == tok.i:
+            span = (t.i, t.i + 1)
+        elif t.dep_ in ("npadvmod", "tmod") and t.ent_type_ == "DATE":
+            span = (t.left_edge.i, t.right_edge.i + 1)
+        elif t.dep_ == "advcl":
+            mark = first_of(
+                c for c in t.children if c.dep_ in ("mark", "advmod") and c.lower_ in lex["time_marks"]
+            )
+            if mark is not None:
+                span = (t.left_edge.i, t.right_edge.i + 1)
+        if span is not None and not any(s <= span[0] and span[1] <= e for s, e in found):
+            found = [(s, e) for s, e in found if not (span[0] <= s and e <= span[1])]
+            found.append(span)
+    return sorted(found)
+
+
+def _is_time(tok: Token) -> bool:
+    lex = _lex()
+    return (
+        lemma(tok) in lex["time_nouns"]
+        or tok.lower_ in lex["time_nouns"]
+        or tok.ent_type_ in ("DATE", "TIME")
+    )
+
+
+def _entity_end(doc: Doc, i: int) -> int:
+    """Extend a phrase ending inside a date to the date's end ("around mid" -> "around mid-February")."""
+    tok = doc[i]
+    if tok.ent_iob_ in ("B", "I"):
+        while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+            i += 1
+    return i
+
+
+def _noun_clause_tokens(tok: Token) -> set[int]:
+    """Words of clauses that describe a noun ("a meeting which is planned to be held in July"):
+    their times belong to that noun, not to the agreed act."""
+    return {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl") and c.i != tok.i for t in c.subtree}
+
+
+def _trimmed_end(tok: Token) -> int:
+    """Last index of `tok`'s phrase, without trailing clauses or non-time prepositions."""
+    end = tok.i
+    for child in tok.rights:
+        hyphen = child.dep_ == "punct" and child.text in ("-", "–")
+        if not hyphen and child.dep_ in ("relcl", "acl", "appos", "punct", "advcl", "prep", "cc", "conj"):
+            break
+        end = child.right_edge.i
+    return end

@@ -1,0 +1,302 @@
+"""One parsed article to typed rows: meetings, participants, positions, agreements."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from parley.extract.cues import find_agreements, find_stances
+from parley.extract.holders import Holder, HolderResolver
+from parley.extract.home import home_side
+from parley.extract.meetings import Draft, MeetingBuilder
+from parley.extract.mentions import MentionFinder
+from parley.extract.people import People, PeopleFinder, Person
+from parley.extract.rows import Agreement, ArticleInput, Extraction, Meeting, Participant, Position
+from parley.extract.sentences import evidence, sentences
+from parley.extract.sides import SideLexicon
+
+_DELEGATION = ("delegation", "side is", "side was", "led on", "led by", "comprises", "made up of")
+_COLLECTIVE_SUBJECT = re.compile(r"^(?:the\s+)?(?:two|both)\b|^(?:they|the pair|the duo)$", re.IGNORECASE)
+_PRESSING = {"demand", "criticism", "opposition"}
+_SPEECH_VERBS = {"say", "call", "describe", "tell", "add", "praise", "hail", "report", "write"}
+
+
+class ArticleExtractor:
+    """Reads one parsed article; built fresh per article, it keeps that article's state."""
+
+    def __init__(self, doc: Doc, article: ArticleInput, sides: SideLexicon, finder: PeopleFinder) -> None:
+        self.doc = doc
+        self.article = article
+        self.sides = sides
+        self.sents = sentences(doc)
+        self.home = home_side(sides, article.publisher, article.text)
+        self.people: People = finder.find(doc, self.sents, article.title)
+        self.holders = HolderResolver(sides, self.people, self.home)
+
+    def run(self) -> Extraction:
+        mentions = MentionFinder(self.sides, self.people, self.article.published, self.home).find(self.sents)
+        builder = MeetingBuilder(self.people, self.article.published, self.home, self.article.title)
+        drafts = builder.build(mentions)
+        if not drafts:
+            return Extraction()
+        self._add_context_participants(drafts)
+        keys = {id(d): f"m{i}" for i, d in enumerate(drafts, start=1)}
+        self._main_group = self._meetings_for(-1, drafts)
+        positions: list[Position] = []
+        agreements: list[Agreement] = []
+        for index, sent in enumerate(self.sents):
+            candidates = self._meetings_for(index, drafts)
+            positions += self._positions(sent, candidates, keys)
+            agreements += self._agreements(sent, candidates, keys)
+        for draft in drafts:
+            self._fill_titles(draft)
+            builder.settle_level(draft)
+        meetings = [self._meeting(d, keys[id(d)]) for d in drafts]
+        participants = [p for d in drafts for p in self._participants(d, keys[id(d)])]
+        return Extraction(meetings, participants, _unique_positions(positions), _unique_agreements(agreements))
+
+    # -- meetings and people ---------------------------------------------------------------
+
+    def _meeting(self, draft: Draft, key: str) -> Meeting:
+        first = next((m for m in draft.mentions if not m.anaphoric), draft.mentions[0])
+        date_text = draft.date.text if draft.date else None
+        if date_text and date_text.lower().startswith("on "):
+            date_text = date_text[3:]
+        countries = [s for s in draft.sides if not self.sides.is_org(s)]
+        orgs = sorted({*draft.organizations, *(s for s in draft.sides if self.sides.is_org(s))})
+        return Meeting(
+            key=key,
+            countries=sorted(countries),
+            organizations=orgs,
+            status=draft.status,
+            format=draft.format,
+            level=draft.level,
+            evidence=evidence(self.sents[first.sent_index]),
+            start_date=draft.start_date,
+            date_text=date_text,
+            location=draft.location,
+            duration_minutes=draft.duration,
+            confidence=0.7 if len(countries) >= 2 else 0.4,
+        )
+
+    def _participants(self, draft: Draft, key: str) -> list[Participant]:
+        rows = []
+        for person in draft.persons:
+            if person.side is not None and person.side not in draft.sides:
+                continue
+            mention = self.doc[person.mentions[0][0] : person.mentions[0][1]]
+            sent = next((s for s in self.sents if s.start <= mention.start < s.end), mention.sent)
+            is_org = bool(person.side and self.sides.is_org(person.side))
+            rows.append(
+                Participant(
+                    meeting_key=key,
+                    name=person.name,
+                    evidence=evidence(sent),
+                    title=_drop_nationality(person.title, self.sides),
+                    country=None if is_org else person.side,
+                    organization=person.side if is_org else None,
+                    confidence=0.6 if person.title else 0.4,
+                )
+            )
+        return rows
+
+    def _add_context_participants(self, drafts: list[Draft]) -> None:
+        """People who took part without being in a meeting's own clause: delegation members,
+        people beside a reference to the meeting, and the first person named for a side."""
+        main = drafts[0]
+        main.offices += [o for o in self.people.offices if o.person is None and o not in main.offices and self._in_delegation(o.start)]
+        mentioned = {m.sent_index for d in drafts for m in d.mentions if not m.anaphoric}
+        for index, sent in enumerate(self.sents):
+            persons = [p for p in self.people.persons_in(sent.start, sent.end) if not self._aside(p, sent)]
+            if index not in mentioned and self._in_delegation(sent.start):
+                for person in persons:
+                    if person not in main.persons and (person.title or person.side):
+                        self._join(main, person)
+            for draft in self._narrow(self._meetings_for(index, drafts), sent):
+                referred = any(m.anaphoric and m.sent_index == index for m in draft.mentions)
+                for person in persons:
+                    if person in draft.persons or not (person.title or person.side or person.honorific):
+                        continue
+                    covered = {p.side for p in draft.persons if p.side}
+                    if person.side in draft.sides and person.side not in covered:
+                        self._join(draft, person)
+                    elif referred and index not in mentioned and person.side is None:
+                        self._join(draft, person)
+
+    def _in_delegation(self, token_index: int) -> bool:
+        sent = next((s for s in self.sents if s.start <= token_index < s.end), None)
+        return sent is not None and any(cue in sent.text.lower() for cue in _DELEGATION)
+
+    def _join(self, draft: Draft, person: Person) -> None:
+        """Add a participant, giving them the side their meeting still lacks if the text gave none."""
+        draft.persons.append(person)
+        if person.side is None:
+            covered = {p.side for p in draft.persons if p.side}
+            rest = [s for s in draft.sides if s not in covered]
+            person.side = rest[0] if rest else None
+
+    def _fill_titles(self, draft: Draft) -> None:
+        """"The foreign ministers of Iran and Saudi Arabia met": each named one is a Foreign Minister."""
+        match = re.search(r"\b((?:[A-Za-z]+ )?ministers?)\b", draft.level_words, re.IGNORECASE)
+        if not match:
+            return
+        office = match.group(1).lower().rstrip("s").strip()
+        for person in draft.persons:
+            if person.title is None:
+                person.title = office.title()
+
+    def _aside(self, person: Person, sent: Span) -> bool:
+        """Named only in passing: under "of", negated, or the speaker about the meeting."""
+        for start, _end in person.mentions:
+            if not sent.start <= start < sent.end:
+                continue
+            token = self.doc[start]
+            for ancestor in [token, *token.ancestors]:
+                if any(c.dep_ == "neg" for c in ancestor.children):
+                    return True
+                if ancestor.dep_ == "pobj" and ancestor.head.lower_ == "of":
+                    return True
+                if ancestor.dep_ in ("nsubj",) and ancestor.head.lemma_.lower() in _SPEECH_VERBS:
+                    return True
+            head = self.doc[person.mentions[0][1] - 1]
+            if head.dep_ == "nsubj" and head.head.lemma_.lower() in _SPEECH_VERBS:
+                return True
+        return False
+
+    def _meetings_for(self, index: int, drafts: list[Draft]) -> list[Draft]:
+        here = [d for d in drafts if index in d.sentences]
+        if not here:
+            main = drafts[0]
+            return [d for d in drafts if d is main or (d.mentions and d.mentions[0] is main.mentions[0])]
+        non_background = [d for d in here if not d.background]
+        return non_background or here
+
+    # -- stances and agreements ------------------------------------------------------------
+
+    def _positions(self, sent: Span, candidates: list[Draft], keys: dict[int, str]) -> list[Position]:
+        rows: list[Position] = []
+        cues = sorted(_safe(find_stances, sent), key=lambda c: c.cue.start)
+        for n, cue in enumerate(cues):
+            end = cues[n + 1].cue.start if n + 1 < len(cues) else sent.end
+            for draft in self._narrow(self._prefer_main(candidates, cue.subject), sent):
+                for holder in self.holders.resolve(cue.subject, draft.sides, draft.persons):
+                    if holder.country is None and holder.organization is None:
+                        continue
+                    self._holder_joins(draft, holder)
+                    target_span = (cue.target.start, cue.target.end) if cue.target is not None else (cue.cue.end, end)
+                    exclude = {holder.country} if holder.country else set()
+                    targets = self.holders.targets(sent, *target_span, exclude, cue.stance)
+                    others = [x for x in draft.sides if x != holder.country and not self.sides.is_org(x)]
+                    if not targets and cue.stance in _PRESSING and len(others) == 1:
+                        targets = others  # a demand at a bilateral meeting is made of the other side
+                    rows.append(
+                        Position(
+                            meeting_key=keys[id(draft)],
+                            stance=cue.stance,
+                            evidence=evidence(sent),
+                            holder_country=holder.country,
+                            holder_organization=holder.organization,
+                            holder_name=holder.person.name if holder.person else None,
+                            target_countries=targets,
+                            topic=cue.topic,
+                            confidence=0.6 if holder.person else 0.5,
+                        )
+                    )
+        return rows
+
+    def _agreements(self, sent: Span, candidates: list[Draft], keys: dict[int, str]) -> list[Agreement]:
+        rows: list[Agreement] = []
+        for cue in _safe(find_agreements, sent):
+            for draft in self._narrow(self._prefer_main(candidates, cue.subject), sent):
+                holders = self.holders.resolve(cue.subject, draft.sides, draft.persons)
+                parties = sorted({h.country or h.organization for h in holders if h.country or h.organization})
+                if len(parties) < 2:
+                    parties = sorted({*draft.sides, *draft.organizations})
+                for holder in holders:
+                    self._holder_joins(draft, holder)
+                rows.append(
+                    Agreement(
+                        meeting_key=keys[id(draft)],
+                        parties=parties,
+                        status=cue.status,
+                        evidence=evidence(sent),
+                        description=cue.description,
+                        timeframe=cue.timeframe,
+                        confidence=0.6,
+                    )
+                )
+        return rows
+
+    def _prefer_main(self, candidates: list[Draft], subject: Span | None) -> list[Draft]:
+        """"The two ministers agreed to hold a meeting in July": said at the main meeting, about another."""
+        main = self._main_group
+        if subject is None or any(d in main for d in candidates):
+            return candidates
+        persons = self.people.persons_in(subject.start, subject.end)
+        collective = bool(_COLLECTIVE_SUBJECT.search(subject.text))
+        if collective or (persons and all(any(p in d.persons for d in main) for p in persons)):
+            return main
+        return candidates
+
+    def _holder_joins(self, draft: Draft, holder: Holder) -> None:
+        """A person voicing a stance at a meeting took part, unless their side already has someone."""
+        person = holder.person
+        if person is None or person in draft.persons or holder.country not in draft.sides:
+            return
+        if holder.country not in {p.side for p in draft.persons}:
+            draft.persons.append(person)
+
+    def _narrow(self, candidates: list[Draft], sent: Span) -> list[Draft]:
+        """Among sibling meetings (one split from "separate meetings"), the ones the sentence names."""
+        if len(candidates) < 2:
+            return candidates
+        named = {m.code for m in self.sides.find(sent.text)} | {
+            p.side for p in self.people.persons_in(sent.start, sent.end) if p.side
+        }
+        shared = set.intersection(*(set(d.sides) for d in candidates))
+        chosen = [d for d in candidates if (set(d.sides) - shared) & named]
+        return chosen or candidates
+
+
+def _safe(find, sent: Span) -> list:
+    """Cue finders run on every sentence; one odd sentence must not sink the article."""
+    try:
+        return list(find(sent))
+    except Exception:  # noqa: BLE001 - the extractor must never raise on any text
+        return []
+
+
+def _drop_nationality(title: str | None, sides: SideLexicon) -> str | None:
+    if not title:
+        return None
+    found = sides.find(title)
+    if found and found[0].start == 0 and not found[0].is_org:
+        rest = title[found[0].end :].lstrip(" ’'s").strip()
+        return rest or title
+    return title
+
+
+def _unique_positions(rows: list[Position]) -> list[Position]:
+    seen: set[tuple] = set()
+    out = []
+    for row in rows:
+        key = (row.meeting_key, row.holder_country, row.holder_organization, row.stance, row.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def _unique_agreements(rows: list[Agreement]) -> list[Agreement]:
+    seen: set[tuple] = set()
+    out = []
+    for row in rows:
+        key = (row.meeting_key, row.status, row.evidence.start, row.description)
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+__all__ = ["ArticleExtractor", "Holder"]

@@ -1,0 +1,158 @@
+"""Who a cue's subject is, and whom a stance is aimed at, as sides and people.
+
+The cue modules hand over the subject as written ("Motegi", "the two sides",
+"He", "Japan's Foreign Ministry", "The Secretary", "I"); this module turns it
+into the side(s) behind it, one holder per side for shared stances.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from parley.extract.people import People, Person
+from parley.extract.sides import SideLexicon
+
+_COLLECTIVE = re.compile(
+    r"^(?:the\s+)?(?:two|both)(?:\s+(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments|delegations|parties))?$"
+    r"|^(?:they|we|the pair|the duo|both sides|both side|the sides)$",
+    re.IGNORECASE,
+)
+_IT = {"it", "its"}
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One side behind a stance or agreement, with the person who voiced it if named."""
+
+    country: str | None
+    organization: str | None
+    person: Person | None
+
+
+class HolderResolver:
+    """Resolves subject spans of one article to holders."""
+
+    def __init__(self, sides: SideLexicon, people: People, home: str | None) -> None:
+        self.sides = sides
+        self.people = people
+        self.home = home
+        self.last_country: str | None = None
+
+    def resolve(self, subject: Span | None, meeting_sides: list[str], meeting_persons: list[Person]) -> list[Holder]:
+        """The holders a subject names; shared subjects give one holder per meeting side."""
+        if subject is None:
+            return []
+        text = subject.text.strip()
+        words = text.lower()
+        if _COLLECTIVE.match(words) or re.search(r"\b(?:two|both) (?:sides|foreign ministers|ministers|leaders)\b", words):
+            return [self._side_holder(side, meeting_persons) for side in meeting_sides]
+        holders: list[Holder] = []
+        persons = self.people.persons_in(subject.start, subject.end)
+        for person in persons:
+            holders.append(self._person_holder(person))
+        for office in self.people.offices_in(subject.start, subject.end):
+            if office.person is None and office.side:
+                holders.append(Holder(office.side, None, None))
+        for token in subject:
+            if token.lower_ in ("i", "we") and self.home:
+                holders.append(Holder(self.home, None, None))
+        if len(subject) == 1 and self.people.is_pronoun(subject[0]):
+            person = self.people.antecedent(subject.start)
+            if person is not None:
+                holders.append(self._person_holder(person))
+        if len(subject) == 1 and subject[0].lower_ in _IT and self.last_country:
+            holders.append(Holder(self.last_country, None, None))
+        if not holders:
+            for found in self.sides.find(subject.text):
+                code = found.code
+                holders.append(Holder(None, code, None) if found.is_org else Holder(code, None, None))
+                break
+        unique: dict[tuple[str | None, str | None], Holder] = {}
+        for holder in holders:
+            key = (holder.country, holder.organization)
+            if key != (None, None) and (key not in unique or unique[key].person is None):
+                unique[key] = holder
+        result = list(unique.values())
+        countries = [h.country for h in result if h.country]
+        if len(countries) == 1 and not persons:
+            self.last_country = countries[0]
+        return result
+
+    def _person_holder(self, person: Person) -> Holder:
+        if person.side and self.sides.is_org(person.side):
+            return Holder(None, person.side, person)
+        return Holder(person.side, None, person)
+
+    def _side_holder(self, side: str, meeting_persons: list[Person]) -> Holder:
+        named = [p for p in meeting_persons if p.side == side]
+        person = named[0] if len(named) == 1 else None
+        if self.sides.is_org(side):
+            return Holder(None, side, person)
+        return Holder(side, None, person)
+
+    def targets(self, sent: Span, start: int, end: int, exclude: set[str], stance: str) -> list[str]:
+        """Countries a stance is aimed at, named after its cue: not its holder, not a relationship
+        as a whole ("Japan-ROK relations", "between China and Japan"), not a people ("Afghans").
+        Mild stances (hope, support, statement, proposal) aim only at a side that is their object
+        or owner ("welcomed Pakistan's chairmanship"), not at countries named as a topic."""
+        if end <= start:
+            return []
+        doc = sent.doc
+        span = doc[start:end]
+        codes: list[str] = []
+        possessive: list[str] = []
+        first = True
+        for found in self.sides.find(span.text, span.start_char):
+            if found.is_org:
+                continue
+            tokens = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if tokens is None:
+                continue
+            head = _phrase_head(tokens.root)
+            owner = any(c.dep_ == "case" for c in tokens.root.children) or tokens.root.dep_ == "poss"
+            if first and owner and found.code not in exclude:
+                possessive.append(found.code)
+            first = False
+            if found.code in exclude or self._relationship(doc, found) or _people_group(doc, found, tokens):
+                continue
+            if stance in _MILD and not (owner or _aimed(head)):
+                continue
+            codes.append(found.code)
+        return sorted(set(possessive or codes))
+
+    def _relationship(self, doc, found) -> bool:
+        before = doc.text[max(0, found.start - 60) : found.start]
+        after = doc.text[found.end : found.end + 2]
+        if before.endswith("-") or (after.startswith("-") and after[1:2].isupper()):
+            return True
+        return bool(re.search(r"\bbetween\s+(?:the\s+)?$", before) or re.search(r"\bbetween\s+[\w\s’'.]+\s+and\s+(?:the\s+)?$", before))
+
+
+_MILD = {"hope", "support", "statement", "proposal"}
+_GROUP_WORDS = {"nationals", "citizens", "people", "refugees", "workers", "protesters", "residents", "troops"}
+
+
+def _phrase_head(token):
+    head = token
+    while head.dep_ in ("compound", "amod", "conj", "appos", "nmod", "case") and head.head is not head:
+        head = head.head
+    return head
+
+
+def _aimed(head) -> bool:
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in ("to", "toward", "towards", "for")
+
+
+def _people_group(doc, found, tokens) -> bool:
+    """"Afghans", "Japanese nationals": people of a country, not the country."""
+    nxt = doc[tokens.end].lower_ if tokens.end < len(doc) else ""
+    return nxt in _GROUP_WORDS or (found.text.endswith("s") and found.text[:-1] in _DEMONYM_STEMS)
+
+
+_DEMONYM_STEMS = {"Afghan", "American", "Iranian", "Iraqi", "Syrian", "Palestinian", "Israeli", "Russian", "Ukrainian",
+                  "Pakistani", "Indian", "Korean", "Saudi", "Egyptian", "Turk", "Greek", "Mexican", "Colombian"}

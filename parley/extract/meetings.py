@@ -1,0 +1,301 @@
+"""Group meeting mentions into meetings and settle each meeting's fields.
+
+A mention joins a meeting already reported when nothing in it contradicts that
+meeting (sides, date, place, medium, status, people); otherwise it starts a
+new one. Referring mentions ("the talks", "this meeting") only add detail to
+the main meeting. At the end, people without a side take the side the meeting
+still lacks, "separate meetings" split into bilaterals, and the level comes
+from the highest-ranking participant or office, else the meeting's own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from parley.extract.dates import DateMention, resolve
+from parley.extract.mentions import Mention, _is_country_name
+from parley.extract.offices import highest, meeting_word_level, office_word_levels
+from parley.extract.people import Office, People, Person
+
+_VAGUE_KINDS = ("my", "year")
+_PHONE_TITLE = re.compile(r"\b(?:phone|telephone|call)\b", re.IGNORECASE)
+_VIDEO_TITLE = re.compile(r"\b(?:video|virtual|online)\b", re.IGNORECASE)
+
+
+@dataclass(eq=False)
+class Draft:
+    """A meeting being assembled from its mentions."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    status: str = "held"
+    format: str = "unknown"
+    explicit_format: bool = False
+    date: DateMention | None = None
+    start_date: dt.date | None = None
+    location: str | None = None
+    duration: int | None = None
+    separate: bool = False
+    ordinal: str | None = None
+    level_words: str = ""
+    level: str = "unknown"
+    background: bool = False
+    split: bool = False
+
+    @property
+    def sentences(self) -> set[int]:
+        return {m.sent_index for m in self.mentions}
+
+
+class MeetingBuilder:
+    """Builds the meetings of one article from its mentions."""
+
+    def __init__(self, people: People, published: dt.date | None, home: str | None, title: str | None) -> None:
+        self.people = people
+        self.published = published
+        self.home = home
+        self.title = title or ""
+
+    def build(self, mentions: list[Mention]) -> list[Draft]:
+        drafts: list[Draft] = []
+        for mention in mentions:
+            self._place(mention, drafts)
+        drafts = [d for d in drafts if d.sides or d.persons]
+        if drafts:
+            self._complete_sides(drafts)
+            drafts = self._split_separate(drafts)
+            drafts = self._merge_duplicates(drafts)
+        for draft in drafts:
+            self._finish(draft, drafts[0])
+        return [d for d in drafts if len(d.sides) + len(d.organizations) >= 2]
+
+    # -- grouping ---------------------------------------------------------------------
+
+    def _place(self, mention: Mention, drafts: list[Draft]) -> None:
+        main = drafts[0] if drafts else None
+        if mention.anaphoric:
+            if main is None:
+                drafts.append(self._new(mention, detail_only=True))
+            elif self._conflicts(main, mention, detail_only=True):
+                draft = self._new(mention, detail_only=True)
+                draft.sides = list(main.sides)
+                drafts.append(draft)
+            else:
+                self._absorb(main, mention, detail_only=True)
+            return
+        if mention.per_person:
+            for person in mention.persons:
+                draft = self._new(mention)
+                draft.persons = [person]
+                draft.sides = [s for s in [person.side] if s]
+                drafts.append(draft)
+            return
+        if mention.collective and main is not None:
+            mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
+        for draft in drafts:
+            if not self._conflicts(draft, mention):
+                self._absorb(draft, mention)
+                return
+        if len(mention.sides) < 2 and len(mention.persons) < 2 and not mention.collective and drafts:
+            if main is None or not (mention.ordinal not in (None, "first") or self._is_background(mention)):
+                return  # one side only, and no meeting it fits: not enough to report an encounter
+            mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
+        drafts.append(self._new(mention))
+
+    def _new(self, mention: Mention, detail_only: bool = False) -> Draft:
+        draft = Draft(status=mention.status, ordinal=mention.ordinal, background=self._is_background(mention))
+        self._absorb(draft, mention, detail_only=detail_only)
+        return draft
+
+    def _is_background(self, mention: Mention) -> bool:
+        """A meeting dated only by a past month or year ("last November", "in 2006")."""
+        date = mention.date
+        if date is None or date.kind not in _VAGUE_KINDS:
+            return False
+        text = date.text.lower()
+        if text.startswith(("last", "early", "earlier")):
+            return True
+        year = re.search(r"(19|20)\d\d", text)
+        if self.published is None:
+            return bool(year)
+        if year:
+            return int(year.group(0)) < self.published.year or date.kind == "year"
+        month = re.search(r"[a-z]+", text.split()[-1] if text.split() else "")
+        from parley.extract.dates import MONTHS
+
+        number = MONTHS.get(month.group(0)) if month else None
+        return number is not None and number < self.published.month and mention.status == "held"
+
+    def _conflicts(self, draft: Draft, mention: Mention, detail_only: bool = False) -> bool:
+        if mention.date is not None and draft.date is not None:
+            same_text = mention.date.text.lower().removeprefix("on ") == draft.date.text.lower().removeprefix("on ")
+            if mention.start_date and draft.start_date:
+                if mention.start_date != draft.start_date:
+                    return True
+            elif not same_text and (mention.date.kind in _VAGUE_KINDS or draft.date.kind in _VAGUE_KINDS):
+                return True
+        if self._is_background(mention) != draft.background:
+            return True
+        if mention.location and draft.location and not _same_place(mention.location, draft.location):
+            return True
+        if detail_only:
+            return False
+        if mention.status != draft.status:
+            return True
+        if mention.ordinal not in (None, "first") and mention.ordinal != draft.ordinal:
+            return True
+        if mention.format in ("phone", "virtual") and draft.explicit_format and draft.format != mention.format:
+            return True
+        if mention.format in ("phone", "virtual") and draft.format not in ("unknown", mention.format):
+            return True
+        if draft.explicit_format and draft.format in ("phone", "virtual") and mention.format not in ("unknown", draft.format):
+            return True
+        if mention.sides and draft.sides:
+            a, b = set(mention.sides), set(draft.sides)
+            if not (a <= b or b <= a or len(a & b) / len(a | b) >= 0.5):
+                return True
+        covered = {p.side for p in draft.persons if p.side}
+        for person in mention.persons:
+            if person in draft.persons:
+                continue
+            if person.side is None and draft.persons and len(draft.persons) >= 2:
+                return True
+            if person.side in covered:
+                return True
+        return False
+
+    def _absorb(self, draft: Draft, mention: Mention, detail_only: bool = False) -> None:
+        draft.mentions.append(mention)
+        for person in mention.persons:
+            if person not in draft.persons:
+                draft.persons.append(person)
+        if not detail_only:
+            draft.sides = list(dict.fromkeys([*draft.sides, *mention.sides]))
+            draft.offices += mention.offices
+        draft.organizations = list(dict.fromkeys([*draft.organizations, *mention.organizations]))
+        if draft.date is None and mention.date is not None:
+            draft.date, draft.start_date = mention.date, mention.start_date
+        if mention.location and (draft.location is None or (_is_country_name(draft.location) and not _is_country_name(mention.location))):
+            draft.location = mention.location
+        draft.duration = draft.duration or mention.duration
+        explicit = mention.format in ("phone", "virtual") or mention.format == "in_person" and "person" in mention.level_words.lower()
+        if draft.format == "unknown" or (explicit and not draft.explicit_format):
+            draft.format = mention.format if mention.format != "unknown" else draft.format
+            draft.explicit_format = draft.explicit_format or explicit
+        draft.separate = draft.separate or mention.separate
+        draft.level_words += " " + mention.level_words
+
+    # -- settling -----------------------------------------------------------------------
+
+    def _complete_sides(self, drafts: list[Draft]) -> None:
+        """People whose side the text does not give take the side their meeting still lacks."""
+        main = drafts[0]
+        for draft in drafts:
+            for person in draft.persons:
+                if person.side is not None:
+                    continue
+                covered = {p.side for p in draft.persons if p.side}
+                pool = draft.sides or main.sides
+                uncovered = [s for s in pool if s not in covered]
+                home_fits = self.home and self.home not in covered and (self.home in pool or len(pool) < 2)
+                if home_fits:
+                    person.side = self.home
+                elif uncovered:
+                    person.side = uncovered[0]
+                else:
+                    rest = [s for s in main.sides if s not in covered]
+                    person.side = rest[0] if rest else None
+            draft.sides = list(dict.fromkeys([*draft.sides, *(p.side for p in draft.persons if p.side)]))
+            if len(draft.sides) < 2 and draft is not main and draft.persons:
+                draft.sides = list(dict.fromkeys([*draft.sides, *main.sides]))
+
+    def _split_separate(self, drafts: list[Draft]) -> list[Draft]:
+        """"In separate meetings with the four officials": one bilateral per counterpart."""
+        out: list[Draft] = []
+        for draft in drafts:
+            if not draft.separate or (len(draft.sides) < 3 and (not self.home or self.home in draft.sides)):
+                out.append(draft)
+                continue
+            counts: dict[str, int] = {}
+            for person in draft.persons:
+                if person.side:
+                    counts[person.side] = counts.get(person.side, 0) + 1
+            host = max(counts, key=counts.__getitem__) if counts else self.home
+            if host not in draft.sides:
+                host = self.home if self.home else draft.sides[0]
+            for side in [s for s in draft.sides if s != host]:
+                if side == host:
+                    continue
+                part = Draft(**{**draft.__dict__})
+                part.sides = [host, side]
+                part.persons = [p for p in draft.persons if p.side in (host, side)]
+                part.offices = [o for o in draft.offices if o.side in (host, side)]
+                part.separate = False
+                part.split = True
+                out.append(part)
+        return out
+
+    def _merge_duplicates(self, drafts: list[Draft]) -> list[Draft]:
+        out: list[Draft] = []
+        for draft in drafts:
+            twin = next(
+                (
+                    d
+                    for d in out
+                    if (d.split or draft.split)
+                    and set(d.sides) == set(draft.sides)
+                    and d.status == draft.status
+                    and d.ordinal == draft.ordinal
+                    and (d.location is None or draft.location is None or _same_place(d.location, draft.location))
+                    and (d.start_date is None or draft.start_date is None or d.start_date == draft.start_date)
+                    and d.background == draft.background
+                    and not ({p.side for p in d.persons} & {p.side for p in draft.persons} - {None})
+                    - {p.side for p in set(d.persons) & set(draft.persons)}
+                ),
+                None,
+            )
+            if twin is None:
+                out.append(draft)
+                continue
+            twin.mentions += draft.mentions
+            twin.persons += [p for p in draft.persons if p not in twin.persons]
+            twin.date = twin.date or draft.date
+            twin.start_date = twin.start_date or draft.start_date
+            twin.location = twin.location or draft.location
+            twin.duration = twin.duration or draft.duration
+            if twin.format == "unknown":
+                twin.format = draft.format
+        return out
+
+    def _finish(self, draft: Draft, main: Draft) -> None:
+        if draft.date is not None:
+            draft.start_date = resolve(draft.date, self.published, future=draft.status == "planned")
+        if draft is main and (draft.format == "unknown" or not draft.explicit_format):
+            if _PHONE_TITLE.search(self.title):
+                draft.format = "phone"
+            elif _VIDEO_TITLE.search(self.title):
+                draft.format = "virtual"
+        if draft.format == "unknown" and draft.location:
+            draft.format = "in_person"
+        self.settle_level(draft)
+        draft.sides = sorted(set(draft.sides))
+        draft.organizations = sorted(set(draft.organizations))
+
+
+    def settle_level(self, draft: Draft) -> None:
+        """Highest rank among participants and offices identified; else the meeting's own word."""
+        levels = [p.level for p in draft.persons if p.side is None or p.side in draft.sides]
+        levels += [o.level for o in draft.offices] + office_word_levels(draft.level_words)
+        draft.level = highest(levels)
+        if draft.level == "unknown":
+            draft.level = meeting_word_level(draft.level_words)
+
+
+def _same_place(a: str, b: str) -> bool:
+    a_words, b_words = set(a.lower().split()), set(b.lower().split())
+    return bool(a_words & b_words) or _is_country_name(a) or _is_country_name(b)

@@ -1,0 +1,502 @@
+"""Meeting mentions: each place a sentence reports an encounter, with what it says about it.
+
+A mention is a trigger word ("met", "talks", "telephone call", "summit") and
+its scope: the words syntactically bound to it (its subject, "with"/"between"
+phrases, the verb that holds it), so that sides, date, place and medium are
+read from the right clause and not from the rest of a long sentence.
+`meetings.py` then groups mentions into meetings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from parley.extract.dates import DateMention, find_dates, resolve
+from parley.extract.lexicons import load_lexicon
+from parley.extract.people import Office, People, Person
+from parley.extract.sides import SideLexicon
+
+_COLLECTIVE = re.compile(
+    r"^(?:the\s+)?(?:two|both)\s*(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments)?$|^(?:they|we|the pair|the duo|both)$",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|previous|earlier|another)$",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(
+    r"(?:(?P<num>\d+(?:\s+\d/\d|\.\d+)?|half an|an|one|two|three|four|five|six)[\s-]+(?P<unit>hours?|minutes?|hour)\b)",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"half an": 0.5, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+@functools.cache
+def _lex() -> dict:
+    data = load_lexicon("meetings")
+    return {key: (set(value) if isinstance(value, list) else value) for key, value in data.items()}
+
+
+@dataclass
+class Mention:
+    """One report of an encounter in one sentence."""
+
+    sent_index: int
+    trigger: Token
+    kind: str  # "noun" or "verb"
+    scope: list[Token]
+    persons: list[Person] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    sides: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    collective: bool = False  # "the two sides", "they": the sides of the meeting already reported
+    anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
+    ordinal: str | None = None
+    status: str = "held"
+    format: str = "unknown"
+    date: DateMention | None = None
+    start_date: dt.date | None = None
+    location: str | None = None
+    duration: int | None = None
+    separate: bool = False
+    per_person: bool = False
+    level_words: str = ""
+
+
+def parse_duration(text: str) -> int | None:
+    """Minutes stated in a text ("about 3 1/2 hours" is 210, "half an hour" 30)."""
+    match = _DURATION.search(text)
+    if not match:
+        return None
+    raw, unit = match.group("num").lower(), match.group("unit").lower()
+    if raw in _NUMBER_WORDS:
+        value = float(_NUMBER_WORDS[raw])
+    elif " " in raw:
+        whole, fraction = raw.split()
+        num, den = fraction.split("/")
+        value = int(whole) + int(num) / int(den)
+    else:
+        value = float(raw)
+    return round(value * 60) if unit.startswith("hour") else round(value)
+
+
+class MentionFinder:
+    """Finds meeting mentions in the sentences of one article."""
+
+    def __init__(self, sides: SideLexicon, people: People, published: dt.date | None, home: str | None) -> None:
+        self.sides = sides
+        self.people = people
+        self.published = published
+        self.home = home
+
+    def find(self, sents: list[Span]) -> list[Mention]:
+        mentions: list[Mention] = []
+        for index, sent in enumerate(sents):
+            triggers = [t for t in sent if self._is_trigger(t)]
+            triggers = [t for t in triggers if not _nested_in(t, triggers)]
+            for trigger in triggers:
+                mention = self._mention(index, sent, trigger, triggers)
+                if mention is not None:
+                    mentions.append(mention)
+        return mentions
+
+    # -- triggers -------------------------------------------------------------------
+
+    def _is_trigger(self, token: Token) -> bool:
+        lex = _lex()
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("NOUN", "PROPN") and (lemma in lex["nouns"] or token.lower_ in lex["nouns"]):
+            if token.dep_ == "compound":
+                return False  # "meeting room", "summit meetings": the head decides
+            if lemma == "call" and not self._is_call(token):
+                return False
+            if (lemma in lex["weak_nouns"] or token.lower_ in lex["weak_nouns"]) and not (
+                token.text[:1].isupper()
+                or any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+                or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children)
+                or token.tag_ == "NNS" and any(c.lower_ == "including" for c in token.children)
+            ):
+                return False
+            return not (lemma == "round" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
+        return token.pos_ == "VERB" and lemma in lex["verbs"] and self._verb_has_other_side(token)
+
+    def _is_call(self, token: Token) -> bool:
+        cues = _lex()["call_cues"]
+        near = [c.lower_ for c in token.children] + [token.head.lemma_.lower()]
+        return any(word in cues for word in near) and not any(c.dep_ == "poss" for c in token.children)
+
+    def _verb_has_other_side(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        preps = _lex()["verbs"][lemma]
+        for child in verb.children:
+            if child.dep_ == "dobj" and lemma in ("host", "visit", "meet"):
+                return True
+            if child.dep_ == "prep" and child.lower_ in preps:
+                return True
+            if lemma == "meet" and verb.i + 1 < len(verb.doc) and any(
+                t.lower_ == "with" for t in verb.doc[verb.i + 1 : verb.i + 4]
+            ):
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and lemma == "meet":
+                words = {t.lower_ for t in child.subtree}
+                if words & {"and", "they", "we", "ministers", "leaders", "sides", "diplomats", "officials"}:
+                    return True
+        return False
+
+    # -- one mention ------------------------------------------------------------------
+
+    def _mention(self, index: int, sent: Span, trigger: Token, triggers: list[Token]) -> Mention | None:
+        lex = _lex()
+        if self._hypothetical(trigger) or self._org_setting(trigger):
+            return None
+        others = {t.i for t in triggers if t is not trigger}
+        kind = "verb" if trigger.pos_ == "VERB" else "noun"
+        inside = range(sent.start, sent.end)
+        if kind == "noun":
+            own_all = [t for t in _subtree(trigger, others) if t.i in inside]
+            own_core = [t for t in _subtree(trigger, others, skip_deps=("relcl", "acl")) if t.i in inside]
+            verb = _governing_verb(trigger)
+        else:
+            own_all, own_core, verb = [trigger], [trigger], trigger
+        args, adjuncts = _clause(verb, others | {trigger.i}) if verb is not None else ([], [])
+        args = [t for t in args if t.i in inside]
+        adjuncts = [t for t in adjuncts if t.i in inside]
+        mention = Mention(index, trigger, kind, sorted({*own_all, *args, *adjuncts}, key=lambda t: t.i))
+        words = {t.lower_ for t in own_all} | {t.lower_ for t in adjuncts}
+        mention.ordinal = next((t.lower_ for t in trigger.children if _ORDINAL.match(t.text)), None)
+        own_persons, own_offices, own_sides, own_orgs = self._sides_in(own_core)
+        arg_persons, arg_offices, arg_sides, arg_orgs = self._sides_in(args)
+        new_event = mention.ordinal not in (None, "first")
+        possessive = any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her") for c in trigger.children)
+        encounter_verb = verb is not None and (
+            kind == "verb" or verb.lemma_.lower() in lex["encounter_verbs"] or possessive
+        )
+        uses_args = encounter_verb and bool(arg_persons or arg_sides)
+        mention.anaphoric = kind == "noun" and not own_persons and not own_sides and not new_event and not uses_args
+        if trigger.lemma_.lower() in lex["anaphoric_only"] or trigger.lower_ in lex["anaphoric_only"]:
+            mention.anaphoric = True
+        if mention.anaphoric and trigger.lemma_.lower() == "visit":
+            return None  # "paying a visit to a shrine": nothing to add to a meeting
+        if mention.anaphoric:
+            if verb is not None and verb.lemma_.lower() in lex["participation"]:
+                mention.persons = [p for p in arg_persons if p not in own_persons]
+        else:
+            chosen = [(own_persons, own_offices, own_sides)]
+            if kind == "verb" or uses_args:
+                chosen.append((arg_persons, arg_offices, arg_sides))
+            mention.persons = list(dict.fromkeys(p for c in chosen for p in c[0]))
+            mention.offices = [o for c in chosen for o in c[1]]
+            mention.sides = list(dict.fromkeys(x for c in chosen for x in c[2]))
+        mention.organizations = list(dict.fromkeys([*own_orgs, *arg_orgs]))
+        mention.collective = any(_COLLECTIVE.match(" ".join(x.text for x in t.subtree)) for t in args if t.dep_ in ("nsubj", "nsubjpass"))
+        if mention.organizations and not mention.sides and not mention.persons:
+            return None  # a gathering of an organisation named only as the setting
+        mention.status = self._status(trigger, verb)
+        mention.format = self._format(trigger, own_all + adjuncts, words)
+        mention.level_words = " ".join(t.text for t in own_all + (args if not mention.anaphoric else []))
+        self._read_when_where(mention, sent, own_all + adjuncts, verb, len(triggers) == 1)
+        mention.separate = bool(words & {"separate", "separately"})
+        mention.per_person = (
+            trigger.tag_ == "NNS" and "counterparts" in words and len(mention.persons) >= 2
+            and len({p.side for p in mention.persons}) == 1
+        )
+        determiner = any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
+        generic = kind == "noun" and not determiner and not own_persons and not own_sides
+        if generic and trigger.tag_ in ("NNS",) and mention.location is None and mention.start_date is None:
+            return None  # "regular meetings of the joint mechanisms": no particular encounter
+        if mention.status == "planned" and generic and not mention.persons and mention.date is None and mention.location is None:
+            return None  # "additional high-level engagement": too vague to be an encounter
+        return mention
+
+    def _sides_in(self, tokens: list[Token]) -> tuple[list[Person], list[Office], list[str], list[str]]:
+        """Persons, unnamed offices, countries and organisations named in some tokens."""
+        if not tokens:
+            return [], [], [], []
+        doc = tokens[0].doc
+        indices = {t.i for t in tokens}
+        persons: list[Person] = []
+        for person in self.people.persons:
+            if any(start in indices for start, _end in person.mentions) and not self._negated(person, indices, doc):
+                persons.append(person)
+        offices = [o for o in self.people.offices if o.start in indices]
+        for office in offices:
+            if office.person is not None and office.person not in persons:
+                persons.append(office.person)
+        sides = [p.side for p in persons if p.side]
+        sides += [o.side for o in offices if o.side and o.person is None]
+        sides += [self.home for t in tokens if t.lower_ in ("i", "we") and t.dep_.startswith("nsubj") and self.home]
+        orgs: list[str] = []
+        for start, end in _runs(sorted(indices)):
+            span = doc[start:end]
+            for found in self.sides.find(span.text, span.start_char):
+                token = doc.char_span(found.start, found.end, alignment_mode="expand")
+                if token is None or self._is_place(token[0]):
+                    continue
+                (orgs if found.is_org else sides).append(found.code)
+        return persons, offices, list(dict.fromkeys(sides)), list(dict.fromkeys(orgs))
+
+    def _hypothetical(self, trigger: Token) -> bool:
+        """"whether the two leaders will have a meeting", "no arrangement has been made for meetings"."""
+        words = _lex()["hypothetical"]
+        for ancestor in [trigger, *list(trigger.ancestors)[:4]]:
+            for child in ancestor.children:
+                if child.dep_ == "mark" and child.lower_ in words:
+                    return True
+                if child.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+                    return True
+                if child.dep_ == "neg" and ancestor is not trigger and ancestor.lemma_ in ("make", "hold", "plan", "schedule", "have"):
+                    return True
+        return any(c.dep_ == "amod" and c.lower_ in words for c in trigger.children)
+
+    def _org_setting(self, trigger: Token) -> bool:
+        """"the APEC summit", "an ASEM ministerial forum": an organisation's own gathering."""
+        before = trigger.doc[trigger.left_edge.i : trigger.i]
+        found = self.sides.find(before.text)
+        return bool(found) and all(m.is_org for m in found)
+
+    def _negated(self, person: Person, indices: set[int], doc) -> bool:
+        for start, _end in person.mentions:
+            if start in indices:
+                head = doc[start]
+                for ancestor in [head, *head.ancestors]:
+                    if any(c.dep_ == "neg" for c in ancestor.children):
+                        return True
+                    if ancestor.dep_ == "pobj" and ancestor.head.lower_ == "of" and ancestor.head.head.pos_ in ("NOUN", "PROPN"):
+                        return ancestor.head.head.lemma_.lower() not in ("foreign minister", "minister", "leader", "diplomat")
+        return False
+
+    def _is_place(self, token: Token) -> bool:
+        """A country named as where something happens ("in Beijing"), not as a side."""
+        head = token
+        while head.dep_ in ("compound", "amod", "poss", "case", "det", "appos", "conj", "nmod") and head.head is not head:
+            if _lex()["nouns"] & {head.head.lemma_.lower(), head.head.lower_}:
+                return False
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "across", "around", "inside"):
+            return True
+        return False
+
+    def _status(self, trigger: Token, verb: Token | None) -> str:
+        lex = _lex()
+        chain = [trigger, *list(trigger.ancestors)[:4]]
+        if any({n.lemma_.lower(), n.lower_} & lex["cancelled"] for n in chain):
+            return "cancelled"
+        doc = trigger.doc
+        after = doc[trigger.right_edge.i + 1 : trigger.right_edge.i + 3]
+        if trigger.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("will", "would", "shall") for t in after):
+            return "planned"
+        if any(t.lower_ in ("next", "upcoming") for t in trigger.subtree if t.i < trigger.i):
+            return "planned"
+        for node in chain[1:]:
+            if node.lemma_.lower() in ("hold", "have", "convene") and node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "decide", "plan", "coordinate"):
+                return "planned"
+        for node in chain:
+            if node is not trigger and {node.lemma_.lower(), node.lower_} & lex["planned"]:
+                return "planned"
+            for child in node.children:
+                if child.dep_ in ("aux", "auxpass", "amod", "advmod") and (
+                    child.lower_ in lex["planned"] or child.lemma_.lower() in lex["planned"]
+                ):
+                    return "planned"
+                if child.dep_ in ("relcl", "acl") and any(
+                    g.lower_ in ("will", "would") or g.lemma_.lower() in lex["planned"] for g in child.subtree if g.i < child.i + 4
+                ):
+                    return "planned"
+                if child.dep_ == "relcl" and any(
+                    g.lemma_ == "be" and g.i + 1 < len(g.doc) and g.nbor(1).lower_ == "to" for g in child.children
+                ):
+                    return "planned"
+            if node.dep_ in ("ccomp", "advcl", "relcl", "pcomp") and node is not trigger:
+                break
+        return "held"
+
+    def _format(self, trigger: Token, tokens: list[Token], words: set[str]) -> str:
+        lex = _lex()
+        text = " ".join(t.lower_ for t in tokens)
+        if words & lex["phone"] or trigger.lemma_.lower() == "call":
+            return "phone"
+        if words & lex["virtual"]:
+            return "virtual"
+        if any(phrase in text for phrase in lex["in_person"]):
+            return "in_person"
+        if trigger.lemma_.lower() in lex["in_person_triggers"] or trigger.lower_ in lex["in_person_triggers"]:
+            return "in_person"
+        return "unknown"
+
+    def _read_when_where(self, mention: Mention, sent: Span, tokens: list[Token], verb: Token | None, only: bool) -> None:
+        doc = sent.doc
+        dates: list[DateMention] = []
+        for start, end in _runs(sorted({t.i for t in tokens})):
+            span = doc[start:end]
+            dates += [d for d in find_dates(span.text, span.start_char) if self._date_of_event(doc, d, mention.trigger)]
+        if not dates and only and mention.anaphoric:
+            root = sent.root
+            for child in root.children:
+                if child.dep_ in ("prep", "npadvmod") and child.i > mention.trigger.i:
+                    sub = doc[child.left_edge.i : child.right_edge.i + 1]
+                    dates += find_dates(sub.text, sub.start_char)
+        if dates:
+            mention.date = dates[0]
+            mention.start_date = resolve(dates[0], self.published, future=mention.status == "planned")
+        mention.location = self._location(mention, sent, tokens)
+        mention.duration = parse_duration(" ".join(t.text for t in tokens))
+        if mention.duration is None and only:
+            mention.duration = parse_duration(sent.text)
+
+    def _date_of_event(self, doc, date: DateMention, trigger: Token) -> bool:
+        """A date that modifies another noun ("a March rapprochement") is not the meeting's."""
+        span = doc.char_span(date.start, date.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return not (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head is not trigger and root.head.pos_ in ("NOUN", "PROPN"))
+
+    def _location(self, mention: Mention, sent: Span, tokens: list[Token]) -> str | None:
+        indices = {t.i for t in tokens} | {t.i for t in mention.scope}
+        candidates: list[tuple[int, int, str]] = []
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") or ent.start not in indices:
+                continue
+            head = ent.root
+            while head.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and head.head is not head:
+                head = head.head
+                if head is mention.trigger:
+                    break
+            if head is mention.trigger:
+                continue  # "Egypt-Saudi meeting": a side, not a place
+            prep = head.head if head.dep_ == "pobj" else None
+            allowed = ("in", "at", "to") if mention.trigger.lemma_.lower() == "visit" else ("in", "at")
+            if prep is None or prep.lower_ not in allowed:
+                continue
+            if is_title_token(prep.head) and self.people.person_at(prep.head.i) is None:
+                continue  # "Minister of State at the Federal Foreign Office": part of a title
+            if ent.label_ == "ORG" and prep.head is not mention.trigger and prep.head.pos_ not in ("VERB", "AUX"):
+                continue
+            if ent.label_ == "ORG" and not re.search(r"Ministry|Office|House|Palace|Hotel|Hall|Cent(?:er|re)|Building", ent.text):
+                continue
+            text = ent.text[4:] if ent.text.lower().startswith("the ") and ent.label_ != "ORG" else ent.text
+            rank = (2 if _is_country_name(text) else 0) + (1 if prep.lower_ == "at" else 0)
+            candidates.append((rank, ent.start, text))
+        return min(candidates)[2] if candidates else None
+
+
+def is_title_token(token: Token) -> bool:
+    from parley.extract.offices import is_title_word
+
+    return is_title_word(token)
+
+
+def _nested_in(trigger: Token, triggers: list[Token]) -> bool:
+    """"the sixth round of the ... Consultations": the inner word is part of the outer mention."""
+    node = trigger
+    for _ in range(6):
+        if node.head is node:
+            return False
+        if node.dep_ not in ("pobj", "prep", "compound", "conj", "appos", "nmod", "amod"):
+            return False
+        node = node.head
+        if node in triggers and node.lemma_.lower() in ("round", "meeting", "session") and node is not trigger:
+            return any(c.dep_ == "prep" and c.lower_ in ("of",) for c in node.children)
+    return False
+
+
+def _subtree(root: Token, blocked: set[int], skip_deps: tuple[str, ...] = ()) -> list[Token]:
+    """The subtree of `root`, leaving out other triggers' phrases and the given dependents."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.i in blocked or child.dep_ in skip_deps:
+                continue
+            stack.append(child)
+    return out
+
+
+def _with_phrase(verb: Token, blocked: set[int]) -> list[Token]:
+    """"met today with X in Y" where the parser hung "with X" elsewhere: read the words after "with"."""
+    doc = verb.doc
+    sent_end = verb.sent.end if verb.sent is not None else len(doc)
+    window = doc[verb.i + 1 : min(sent_end, verb.i + 4)]
+    start = next((t.i + 1 for t in window if t.lower_ == "with"), None)
+    if start is None:
+        return []
+    out = []
+    for token in doc[start:sent_end]:
+        if token.i in blocked or token.text in (",", ";", ".") or token.pos_ == "VERB" or (
+            token.pos_ == "ADP" and token.lower_ in ("in", "at", "on", "to", "for")
+        ):
+            break
+        out.append(token)
+    return out
+
+
+def _governing_verb(trigger: Token) -> Token | None:
+    """The verb whose argument the trigger is: "held talks", "opened the meeting", "during the talks"."""
+    node = trigger
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+        verb = node.head
+    elif node.dep_ == "pobj" and node.head.dep_ == "prep":
+        verb = node.head.head
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
+    """The verb's participants (subject, with/between/from/by phrases) and its time/place adjuncts."""
+    args: list[Token] = []
+    adjuncts: list[Token] = []
+    has_subject = False
+    for child in verb.children:
+        if child.i in blocked:
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass", "agent"):
+            has_subject = has_subject or child.dep_ != "agent"
+            args += _subtree(child, blocked, ("relcl", "acl"))
+        elif child.dep_ == "prep" and (
+            child.lower_ in ("with", "between", "from", "by", "together")
+            or (child.lower_ == "to" and verb.lemma_.lower() in ("speak", "talk"))
+        ):
+            args += _subtree(child, blocked, ("relcl", "acl"))
+        elif child.dep_ == "dobj" and verb.lemma_.lower() in ("host", "visit", "meet", "receive"):
+            args += _subtree(child, blocked, ("relcl", "acl"))
+        elif child.dep_ in ("prep", "npadvmod", "advmod") and child.lower_ not in ("with", "between", "from", "by"):
+            adjuncts += _subtree(child, blocked)
+    if verb.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        args += _with_phrase(verb, blocked)
+    governor, hops = verb, 0
+    while not has_subject and governor.head is not governor and hops < 3:
+        governor, hops = governor.head, hops + 1
+        for child in governor.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in blocked:
+                args += _subtree(child, blocked, ("relcl", "acl"))
+                has_subject = True
+    return [*args, verb], adjuncts
+
+
+def _is_country_name(text: str) -> bool:
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(text)
+    except LookupError:
+        return False
+    return True
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Contiguous index runs as (start, end) pairs."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs

@@ -1,0 +1,161 @@
+"""Agreement cues on hand-written sentences in the styles of readouts and wire reports."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from parley.extract.agreement_cues import STATUSES, AgreementCue, find_agreements
+from parley.extract.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def cues(nlp: Language, text: str) -> list[AgreementCue]:
+    doc = nlp(text)
+    return [cue for sent in doc.sents for cue in find_agreements(sent)]
+
+
+def statuses(nlp: Language, text: str) -> list[str]:
+    return [c.status for c in cues(nlp, text)]
+
+
+def test_agreed_to_with_timeframe(nlp: Language) -> None:
+    [cue] = cues(nlp, "Both sides agreed to meet again soon.")
+    assert cue.status == "agreed"
+    assert cue.subject is not None and cue.subject.text == "Both sides"
+    assert cue.timeframe == "soon"
+    assert cue.description is not None and "meet again" in cue.description
+
+
+def test_two_coordinated_complements_are_two_agreements(nlp: Language) -> None:
+    text = (
+        "The two ministers committed to deepen their cooperation on renewable energy and to launch a "
+        "new dialogue on critical minerals in the coming months."
+    )
+    found = cues(nlp, text)
+    assert [c.status for c in found] == ["agreed", "agreed"]
+    assert found[0].timeframe is None
+    assert found[1].timeframe == "in the coming months"
+
+
+def test_short_coordinated_actions_are_one_agreement(nlp: Language) -> None:
+    text = "Qatar and Bahrain agreed in January to restore ties and reopen embassies within three months."
+    [cue] = cues(nlp, text)
+    assert cue.status == "agreed"
+    assert cue.timeframe == "within three months"
+
+
+def test_confirmed_intention_is_intended(nlp: Language) -> None:
+    [cue] = cues(nlp, "The two sides confirmed their intention to set up a maritime hotline in the autumn.")
+    assert cue.status == "intended"
+    assert cue.timeframe == "in the autumn"
+
+
+def test_shared_view_of_present_and_future(nlp: Language) -> None:
+    text = (
+        "The two ministers shared the view that sanctions enforcement remains essential, and that Spain "
+        "and Italy will continue to coordinate closely."
+    )
+    assert statuses(nlp, text) == ["agreed", "intended"]
+
+
+def test_confirmed_that_they_will_is_intended(nlp: Language) -> None:
+    text = "Ruiz and Sato confirmed that their countries will expand the visa waiver programme."
+    assert statuses(nlp, text) == ["intended"]
+
+
+def test_agreed_to_work_toward_is_intended(nlp: Language) -> None:
+    assert statuses(nlp, "The leaders agreed to work toward a free trade agreement.") == ["intended"]
+
+
+def test_signed_documents(nlp: Language) -> None:
+    assert statuses(nlp, "The two ministers signed a memorandum of understanding on fisheries.") == ["signed"]
+    [cue] = cues(nlp, "An agreement on space cooperation was also signed during the visit.")
+    assert cue.status == "signed"
+    assert cue.subject is None
+
+
+def test_failures_are_not_reached(nlp: Language) -> None:
+    assert statuses(nlp, "However, no progress was made on the border dispute.") == ["not_reached"]
+    assert statuses(nlp, "The negotiators failed to agree on a ceasefire line.") == ["not_reached"]
+    assert statuses(nlp, "The two sides remained far apart on the question of reparations.") == [
+        "not_reached"
+    ]
+
+
+def test_one_side_committing_is_not_an_agreement(nlp: Language) -> None:
+    assert cues(nlp, "The Secretary committed to advancing climate finance for island states.") == []
+
+
+def test_joint_future_course(nlp: Language) -> None:
+    assert statuses(nlp, "Peru and Chile will continue to share intelligence on trafficking.") == ["intended"]
+    assert statuses(
+        nlp, "Peru and Chile will reopen their consulates when the new government takes office."
+    ) == ["agreed"]
+    assert cues(nlp, "Peru and Chile will hold talks next week.") == []
+
+
+def test_quoted_we_is_not_both_sides(nlp: Language) -> None:
+    assert cues(nlp, "“We will foster exchanges in many fields,” he said.") == []
+
+
+def test_talk_is_not_agreement(nlp: Language) -> None:
+    assert cues(nlp, "The two sides discussed plans for closer economic consultations.") == []
+    assert cues(nlp, "Issues remain where the two countries profoundly differ.") == []
+
+
+def test_timeframe_of_a_noun_clause_is_not_the_agreements(nlp: Language) -> None:
+    text = "The ministers agreed to speed up preparations for a trade forum which is planned for June."
+    [cue] = cues(nlp, text)
+    assert cue.timeframe is None
+    [cue] = cues(nlp, "The two officials committed to holding closer consultations at all times.")
+    assert cue.timeframe is None
+
+
+def test_timeframe_as_written(nlp: Language) -> None:
+    text = "They shared the view that they would coordinate to hold a summit around mid-March if possible."
+    [cue] = cues(nlp, text)
+    assert cue.status == "intended"
+    assert cue.timeframe == "around mid-March"
+    [cue] = cues(nlp, "Both sides agreed to hold the next round at a mutually convenient date in Lima.")
+    assert cue.timeframe == "at a mutually convenient date"
+
+
+def test_participle_agreement_takes_the_main_subject(nlp: Language) -> None:
+    text = "Minister Okafor and his Ghanaian counterpart held talks on Monday, agreeing that trade must grow."
+    [cue] = cues(nlp, text)
+    assert cue.status == "agreed"
+    assert cue.subject is not None and "Okafor" in cue.subject.text
+
+
+def test_joint_proposal_is_an_agreement(nlp: Language) -> None:
+    text = "The framework was proposed by then President Lula together with then President Kirchner in 2005."
+    assert statuses(nlp, text) == ["agreed"]
+
+
+def test_statuses_and_spans_are_well_formed(nlp: Language) -> None:
+    text = "Japan and Vietnam agreed to strengthen coast guard cooperation and signed a joint statement."
+    found = cues(nlp, text)
+    assert sorted(c.status for c in found) == ["agreed", "signed"]
+    for cue in found:
+        assert cue.status in STATUSES
+        assert cue.cue.text in text
+
+
+def test_never_raises_on_odd_input(nlp: Language) -> None:
+    for text in ["", "Agreed.", "No progress.", "“", "signed signed signed"]:
+        for sent in nlp(text).sents:
+            assert isinstance(find_agreements(sent), list)
+
+
+def test_a_signing_agreed_on_is_not_signed(nlp: Language) -> None:
+    assert statuses(nlp, "The two sides agreed to sign a trade agreement next year.") == ["agreed"]
+
+
+def test_one_government_deciding_is_not_an_agreement(nlp: Language) -> None:
+    assert cues(nlp, "Japan decided to provide emergency relief goods to Tonga.") == []
+    assert statuses(nlp, "The two governments decided to open a consulate in Osaka.") == ["agreed"]

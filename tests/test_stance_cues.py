@@ -1,0 +1,218 @@
+"""Stance cues on hand-written sentences in the styles of readouts and wire reports."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from parley.extract.nlp import load_nlp
+from parley.extract.stance_cues import STANCES, StanceCue, find_stances
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp()
+
+
+def cues(nlp: Language, text: str) -> list[StanceCue]:
+    doc = nlp(text)
+    return [cue for sent in doc.sents for cue in find_stances(sent)]
+
+
+def stances(nlp: Language, text: str) -> list[str]:
+    return sorted(c.stance for c in cues(nlp, text))
+
+
+def one(nlp: Language, text: str, stance: str) -> StanceCue:
+    found = [c for c in cues(nlp, text) if c.stance == stance]
+    assert len(found) == 1, (text, found)
+    return found[0]
+
+
+def test_light_verb_concern_has_holder_and_topic(nlp: Language) -> None:
+    cue = one(
+        nlp, "Foreign Minister Tanaka voiced grave concern over the recent missile launches.", "concern"
+    )
+    assert cue.subject is not None and cue.subject.text == "Foreign Minister Tanaka"
+    assert cue.cue.text == "voiced grave concern"
+    assert cue.topic is not None and "missile launches" in cue.topic
+
+
+def test_two_stances_in_one_sentence_are_two_cues(nlp: Language) -> None:
+    text = (
+        "Canada expressed deep concern about the detention of its citizens and called for their "
+        "immediate release."
+    )
+    assert stances(nlp, text) == ["concern", "demand"]
+    assert all(c.subject is not None and c.subject.text == "Canada" for c in cues(nlp, text))
+
+
+def test_urge_names_its_target(nlp: Language) -> None:
+    cue = one(nlp, "The Secretary urged Pyongyang to return to dialogue without preconditions.", "demand")
+    assert cue.target is not None and cue.target.text == "Pyongyang"
+    assert cue.subject is not None and cue.subject.text == "The Secretary"
+
+
+def test_talk_only_verbs_are_not_stances(nlp: Language) -> None:
+    text = (
+        "The ministers discussed trade, reviewed the situation in the region and exchanged views on energy."
+    )
+    assert cues(nlp, text) == []
+    assert cues(nlp, "He mentioned maritime and trade issues during the talks.") == []
+
+
+def test_mentioned_that_conveys_a_statement(nlp: Language) -> None:
+    assert stances(nlp, "I mentioned that relations between our countries remain very difficult.") == [
+        "statement"
+    ]
+
+
+def test_reporting_verb_with_a_hope_inside_is_only_the_hope(nlp: Language) -> None:
+    cue = one(nlp, "Minister Li stressed that he hopes the Canadian side will take concrete steps.", "hope")
+    assert stances(nlp, "Minister Li stressed that he hopes the Canadian side will take concrete steps.") == [
+        "hope"
+    ]
+    assert cue.target is not None and "Canadian side" in cue.target.text
+    assert cue.subject is not None and cue.subject.text == "Minister Li"
+
+
+def test_pronoun_in_a_reported_clause_stands_for_the_reporter(nlp: Language) -> None:
+    cue = one(nlp, "Mr. Sato said that he hopes the talks will resume in spring.", "hope")
+    assert cue.subject is not None and cue.subject.text == "Mr. Sato"
+
+
+def test_noting_participle_after_a_demand_adds_nothing(nlp: Language) -> None:
+    text = "Minister Horvat urged deeper trade ties, noting that Korea is a leading investor in Croatia."
+    assert stances(nlp, text) == ["demand"]
+
+
+def test_coordinated_statement_and_hope_are_both_kept(nlp: Language) -> None:
+    text = (
+        "The foreign minister underlined the long history of cooperation between the two countries and "
+        "expressed his desire to build a stronger partnership."
+    )
+    assert stances(nlp, text) == ["hope", "statement"]
+
+
+def test_participle_before_the_subject_takes_the_main_subject(nlp: Language) -> None:
+    text = "While welcoming the new trade framework, Suzuki called for Washington's return to the pact."
+    found = {c.stance: c for c in cues(nlp, text)}
+    assert set(found) == {"support", "demand"}
+    assert found["support"].subject is not None and found["support"].subject.text == "Suzuki"
+
+
+def test_passive_briefing_is_held_by_the_agent(nlp: Language) -> None:
+    text = "Minister Ito was briefed by Secretary Moore on the state of the negotiations."
+    cue = one(nlp, text, "statement")
+    assert cue.subject is not None and cue.subject.text == "Secretary Moore"
+
+
+def test_passive_expression_of_concern_takes_the_agent(nlp: Language) -> None:
+    cue = one(nlp, "Concern was expressed by the Chinese side over the new export rules.", "concern")
+    assert cue.subject is not None and cue.subject.text == "the Chinese side"
+
+
+def test_shared_stance_is_one_cue_with_the_joint_subject(nlp: Language) -> None:
+    found = cues(nlp, "The two sides expressed hope that the ceasefire would hold.")
+    assert [c.stance for c in found] == ["hope"]
+    assert found[0].subject is not None and found[0].subject.text == "The two sides"
+
+
+def test_one_side_committing_is_a_statement(nlp: Language) -> None:
+    text = "The Minister welcomed Kenya's leadership of the forum and committed to advancing clean energy."
+    assert stances(nlp, text) == ["statement", "support"]
+
+
+def test_both_sides_committing_is_not_a_stance(nlp: Language) -> None:
+    assert cues(nlp, "The two sides committed to maintain this channel of communication.") == []
+
+
+def test_possessed_request_is_a_demand_of_its_owner(nlp: Language) -> None:
+    text = "In response to my request for help on the hostage issue, President Ruiz reiterated his support."
+    found = {c.stance: c for c in cues(nlp, text)}
+    assert set(found) == {"demand", "support"}
+    assert found["demand"].subject is not None and found["demand"].subject.text == "my"
+    assert found["support"].subject is not None and found["support"].subject.text == "President Ruiz"
+
+
+def test_verdict_on_the_talks_is_support(nlp: Language) -> None:
+    assert stances(nlp, 'Ortega called the two-hour meeting "productive" and left for the airport.') == [
+        "support"
+    ]
+
+
+def test_quoted_first_person_pledge_is_a_statement(nlp: Language) -> None:
+    text = "“We will keep working with Canberra to keep the region stable,” she said after the talks."
+    assert stances(nlp, text) == ["statement"]
+    assert cues(nlp, "“The talks went well,” she said after the meeting.") == []
+
+
+def test_eagerness_and_wanting_are_hopes(nlp: Language) -> None:
+    assert stances(nlp, "Ankara is reportedly eager to arrange a meeting of the two leaders.") == ["hope"]
+    assert stances(nlp, "According to officials, Seoul wants to restore the hotline at the meeting.") == [
+        "hope"
+    ]
+
+
+def test_look_forward_is_hope_but_forward_looking_is_not(nlp: Language) -> None:
+    assert stances(nlp, "She looked forward to visiting Jakarta in the coming months.") == ["hope"]
+    assert cues(nlp, "They agreed the relationship was modern and forward-looking.") == []
+
+
+def test_opposed_needs_its_object(nlp: Language) -> None:
+    assert cues(nlp, "At times, the two delegations were directly opposed in their remarks.") == []
+    assert stances(nlp, "Paris is firmly opposed to the planned tariffs.") == ["opposition"]
+
+
+def test_criticism_and_proposal_verbs(nlp: Language) -> None:
+    assert stances(nlp, "Beijing condemned the sanctions as illegal interference.") == ["criticism"]
+    assert stances(nlp, "The Indian delegation proposed a joint working group on shipping.") == ["proposal"]
+
+
+def test_highlighted_commitment_is_one_statement_not_support(nlp: Language) -> None:
+    text = (
+        "The Foreign Secretary highlighted the UK's commitment to work with Ghana to support regional trade."
+    )
+    assert stances(nlp, text) == ["statement"]
+
+
+def test_no_holder_no_cue(nlp: Language) -> None:
+    assert cues(nlp, "Thank you.") == []
+    assert cues(nlp, "Libya was welcomed back into the regional bloc last year.") == []
+
+
+def test_history_is_not_a_stance_at_the_meeting(nlp: Language) -> None:
+    text = "Ties were cut in 2019 after President Arce refused to recognise the election result."
+    assert cues(nlp, text) == []
+    assert cues(nlp, "Peru was one of ten countries to do so, having rejected the vote.") == []
+
+
+def test_relationship_pairs_are_not_targets(nlp: Language) -> None:
+    cue = one(nlp, "They underscored the importance of Chile-Peru cooperation on fisheries.", "statement")
+    assert cue.target is None
+
+
+def test_every_cue_is_well_formed(nlp: Language) -> None:
+    text = (
+        "Minister Alvarez criticized the blockade and asked Caracas to release the detainees. "
+        "Minister Alvarez also welcomed Brazil's mediation and proposed new talks in Quito."
+    )
+    found = cues(nlp, text)
+    assert sorted(c.stance for c in found) == ["criticism", "demand", "proposal", "support"]
+    for cue in found:
+        assert cue.stance in STANCES
+        assert cue.cue.text in text
+        assert cue.subject is not None and cue.subject.text == "Minister Alvarez"
+
+
+def test_never_raises_on_odd_input(nlp: Language) -> None:
+    for text in ["", "...", "“", "Urged.", "Concern concern concern."]:
+        doc = nlp(text)
+        for sent in doc.sents:
+            assert isinstance(find_stances(sent), list)
+
+
+def test_infinitive_of_purpose_is_not_a_stance(nlp: Language) -> None:
+    text = "Minister Dubois called for a larger recovery fund to support the hardest-hit regions."
+    assert stances(nlp, text) == ["demand"]
+    assert stances(nlp, "Norway maintains its stance to value the partnership with Chile.") == ["support"]
