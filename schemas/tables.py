@@ -9,9 +9,8 @@ reach Parquet unchanged. Meanings follow the annotation guidelines.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
+from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
