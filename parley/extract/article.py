@@ -118,6 +118,8 @@ class ArticleExtractor:
                 for person in persons:
                     if person in draft.persons or not (person.title or person.side or person.honorific):
                         continue
+                    if any(person in other.persons for other in drafts if other is not draft):
+                        continue
                     covered = {p.side for p in draft.persons if p.side}
                     if person.side in draft.sides and person.side not in covered:
                         self._join(draft, person)

@@ -1,27 +1,13 @@
-"""Sentence-level stance and agreement cues, from the colleague's modules when present.
+"""Sentence-level stance and agreement cues (owned by the cue modules' author).
 
-The contract: `find_stances(sent) -> list[StanceCue]` in `stance_cues`, and
-`find_agreements(sent) -> list[AgreementCue]` in `agreement_cues`; cues name
-their subject span as written and leave sides and people to the extractor.
+The contract: `find_stances(sent) -> list[StanceCue]` and
+`find_agreements(sent) -> list[AgreementCue]`; cues name their subject span as
+written and leave sides and people to the extractor.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from parley.extract.agreement_cues import AgreementCue, find_agreements
+from parley.extract.stance_cues import StanceCue, find_stances
 
-from spacy.tokens import Span
-
-
-def _load() -> tuple[Callable[[Span], list], Callable[[Span], list]]:
-    try:
-        from parley.extract.stance_cues import find_stances
-    except ImportError:
-        from parley.extract.cue_fallback import find_stances
-    try:
-        from parley.extract.agreement_cues import find_agreements
-    except ImportError:
-        from parley.extract.cue_fallback import find_agreements
-    return find_stances, find_agreements
-
-
-find_stances, find_agreements = _load()
+__all__ = ["AgreementCue", "StanceCue", "find_agreements", "find_stances"]

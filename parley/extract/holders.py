@@ -137,7 +137,7 @@ _GROUP_WORDS = {"nationals", "citizens", "people", "refugees", "workers", "prote
 
 def _phrase_head(token):
     head = token
-    while head.dep_ in ("compound", "amod", "conj", "appos", "nmod", "case") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "conj", "appos", "nmod", "case") and head.head != head:
         head = head.head
     return head
 

@@ -84,6 +84,8 @@ class MeetingBuilder:
             elif self._conflicts(main, mention, detail_only=True):
                 draft = self._new(mention, detail_only=True)
                 draft.sides = list(main.sides)
+                if mention.collective_people:
+                    draft.persons, draft.offices = list(main.persons), list(main.offices)
                 drafts.append(draft)
             else:
                 self._absorb(main, mention, detail_only=True)
@@ -97,6 +99,9 @@ class MeetingBuilder:
             return
         if mention.collective and main is not None:
             mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
+            if mention.collective_people:
+                mention.persons = list(dict.fromkeys([*mention.persons, *main.persons]))
+                mention.offices = [*mention.offices, *main.offices]
         for draft in drafts:
             if not self._conflicts(draft, mention):
                 self._absorb(draft, mention)

@@ -55,6 +55,7 @@ class Mention:
     sides: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
     collective: bool = False  # "the two sides", "they": the sides of the meeting already reported
+    collective_people: bool = False  # "they", "the two ministers": also its people
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
     ordinal: str | None = None
     status: str = "held"
@@ -154,7 +155,7 @@ class MentionFinder:
         lex = _lex()
         if self._hypothetical(trigger) or self._org_setting(trigger):
             return None
-        others = {t.i for t in triggers if t is not trigger}
+        others = {t.i for t in triggers if t != trigger}
         kind = "verb" if trigger.pos_ == "VERB" else "noun"
         inside = range(sent.start, sent.end)
         if kind == "noun":
@@ -193,7 +194,11 @@ class MentionFinder:
             mention.offices = [o for c in chosen for o in c[1]]
             mention.sides = list(dict.fromkeys(x for c in chosen for x in c[2]))
         mention.organizations = list(dict.fromkeys([*own_orgs, *arg_orgs]))
-        mention.collective = any(_COLLECTIVE.match(" ".join(x.text for x in t.subtree)) for t in args if t.dep_ in ("nsubj", "nsubjpass"))
+        subjects = [" ".join(x.text for x in t.subtree) for t in args if t.dep_ in ("nsubj", "nsubjpass")]
+        mention.collective = any(_COLLECTIVE.match(text) for text in subjects)
+        mention.collective_people = any(
+            _COLLECTIVE.match(text) and not re.search(r"sides?|countries|governments", text, re.IGNORECASE) for text in subjects
+        )
         if mention.organizations and not mention.sides and not mention.persons:
             return None  # a gathering of an organisation named only as the setting
         mention.status = self._status(trigger, verb)
@@ -249,7 +254,7 @@ class MentionFinder:
                     return True
                 if child.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
                     return True
-                if child.dep_ == "neg" and ancestor is not trigger and ancestor.lemma_ in ("make", "hold", "plan", "schedule", "have"):
+                if child.dep_ == "neg" and ancestor != trigger and ancestor.lemma_ in ("make", "hold", "plan", "schedule", "have"):
                     return True
         return any(c.dep_ == "amod" and c.lower_ in words for c in trigger.children)
 
@@ -273,7 +278,7 @@ class MentionFinder:
     def _is_place(self, token: Token) -> bool:
         """A country named as where something happens ("in Beijing"), not as a side."""
         head = token
-        while head.dep_ in ("compound", "amod", "poss", "case", "det", "appos", "conj", "nmod") and head.head is not head:
+        while head.dep_ in ("compound", "amod", "poss", "case", "det", "appos", "conj", "nmod") and head.head != head:
             if _lex()["nouns"] & {head.head.lemma_.lower(), head.head.lower_}:
                 return False
             head = head.head
@@ -296,7 +301,7 @@ class MentionFinder:
             if node.lemma_.lower() in ("hold", "have", "convene") and node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "decide", "plan", "coordinate"):
                 return "planned"
         for node in chain:
-            if node is not trigger and {node.lemma_.lower(), node.lower_} & lex["planned"]:
+            if node != trigger and {node.lemma_.lower(), node.lower_} & lex["planned"]:
                 return "planned"
             for child in node.children:
                 if child.dep_ in ("aux", "auxpass", "amod", "advmod") and (
@@ -311,7 +316,7 @@ class MentionFinder:
                     g.lemma_ == "be" and g.i + 1 < len(g.doc) and g.nbor(1).lower_ == "to" for g in child.children
                 ):
                     return "planned"
-            if node.dep_ in ("ccomp", "advcl", "relcl", "pcomp") and node is not trigger:
+            if node.dep_ in ("ccomp", "advcl", "relcl", "pcomp") and node != trigger:
                 break
         return "held"
 
@@ -354,7 +359,7 @@ class MentionFinder:
         if span is None:
             return False
         root = span.root
-        return not (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head is not trigger and root.head.pos_ in ("NOUN", "PROPN"))
+        return not (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head != trigger and root.head.pos_ in ("NOUN", "PROPN"))
 
     def _location(self, mention: Mention, sent: Span, tokens: list[Token]) -> str | None:
         indices = {t.i for t in tokens} | {t.i for t in mention.scope}
@@ -363,11 +368,11 @@ class MentionFinder:
             if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") or ent.start not in indices:
                 continue
             head = ent.root
-            while head.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and head.head is not head:
+            while head.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and head.head != head:
                 head = head.head
-                if head is mention.trigger:
+                if head == mention.trigger:
                     break
-            if head is mention.trigger:
+            if head == mention.trigger:
                 continue  # "Egypt-Saudi meeting": a side, not a place
             prep = head.head if head.dep_ == "pobj" else None
             allowed = ("in", "at", "to") if mention.trigger.lemma_.lower() == "visit" else ("in", "at")
@@ -375,7 +380,7 @@ class MentionFinder:
                 continue
             if is_title_token(prep.head) and self.people.person_at(prep.head.i) is None:
                 continue  # "Minister of State at the Federal Foreign Office": part of a title
-            if ent.label_ == "ORG" and prep.head is not mention.trigger and prep.head.pos_ not in ("VERB", "AUX"):
+            if ent.label_ == "ORG" and prep.head != mention.trigger and prep.head.pos_ not in ("VERB", "AUX"):
                 continue
             if ent.label_ == "ORG" and not re.search(r"Ministry|Office|House|Palace|Hotel|Hall|Cent(?:er|re)|Building", ent.text):
                 continue
@@ -395,12 +400,12 @@ def _nested_in(trigger: Token, triggers: list[Token]) -> bool:
     """"the sixth round of the ... Consultations": the inner word is part of the outer mention."""
     node = trigger
     for _ in range(6):
-        if node.head is node:
+        if node.head == node:
             return False
         if node.dep_ not in ("pobj", "prep", "compound", "conj", "appos", "nmod", "amod"):
             return False
         node = node.head
-        if node in triggers and node.lemma_.lower() in ("round", "meeting", "session") and node is not trigger:
+        if node in triggers and node.lemma_.lower() in ("round", "meeting", "session") and node != trigger:
             return any(c.dep_ == "prep" and c.lower_ in ("of",) for c in node.children)
     return False
 
@@ -472,7 +477,7 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
     if verb.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         args += _with_phrase(verb, blocked)
     governor, hops = verb, 0
-    while not has_subject and governor.head is not governor and hops < 3:
+    while not has_subject and governor.head != governor and hops < 3:
         governor, hops = governor.head, hops + 1
         for child in governor.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i not in blocked:

@@ -54,13 +54,9 @@ class _Hit:
     owner: Token | None = None  # an explicit possessor holder ("my request")
 
 
+@functools.cache
 def load_lexicon(name: str) -> dict[str, Any]:
     """A YAML lexicon from `lexicons/`, parsed once per process."""
-    return _load_yaml(name)
-
-
-@functools.cache
-def _load_yaml(name: str) -> dict[str, Any]:
     with (LEXICON_DIR / f"{name}.yaml").open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
@@ -144,7 +140,6 @@ def _find_stances(sent: Span) -> list[StanceCue]:
         if (hit := _match(tok, lex)) is not None
         and not agreed.intersection(t.i for t in hit.cue)
         and not _is_background(hit.anchor)
-        and not _is_purpose(hit)
     ]
     hits = _drop_nested(hits)
     cues: list[StanceCue] = []
@@ -205,13 +200,6 @@ def _is_background(tok: Token) -> bool:
     return node.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _lexicon().background_marks for c in node.children
     )
-
-
-def _is_purpose(hit: _Hit) -> bool:
-    """ "an instrument ... to support the economies": an infinitive of purpose is content, not a
-    stance. A light verb keeps its noun cue ("met to affirm the shared desire" is a hope)."""
-    verb = hit.anchor
-    return len(hit.cue) == 1 and hit.cue[0].i == verb.i and _infinitive(verb) and verb.dep_ == "advcl"
 
 
 def _match(tok: Token, lex: _StanceLexicon) -> _Hit | None:
@@ -347,7 +335,8 @@ def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
     A finite clause with its own subject inside a reporting verb carries the stance
     ("stressed that he hopes ..." is a hope, not a statement); an infinitive or noun
     phrase inside a cue is only its content ("highlighted the commitment to support ...").
-    A statement participle hanging from another cue ("urged ..., noting that") adds nothing.
+    An infinitive or a statement participle hanging from another cue ("called for a fund to
+    support ...", "urged ..., noting that") adds nothing.
     """
     dropped: set[int] = set()
     for i, inner in enumerate(hits):
@@ -360,6 +349,12 @@ def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
                         dropped.add(j)
                 else:
                     dropped.add(i)
+            elif (
+                inner.anchor.head.i == outer.anchor.i
+                and _infinitive(inner.anchor)
+                and not _own_subject(inner.anchor)
+            ):
+                dropped.add(i)  # "called for a fund to support ...": the purpose is the demand's content
             elif (
                 inner.stance == "statement"
                 and inner.anchor.tag_ == "VBG"
