@@ -1,7 +1,7 @@
 """The Dagster Definitions `dagster dev` loads (see workspace.yaml).
 
-PARLEY_ARTICLES, PARLEY_WAREHOUSE, PARLEY_SPACY_MODEL, PARLEY_WORKERS and
-PARLEY_SHARDS configure the defaults; tests and the `parley` command build their own with
+PARLEY_ARTICLES, PARLEY_WAREHOUSE, PARLEY_SPACY_MODEL, PARLEY_WORKERS,
+PARLEY_SHARDS and PARLEY_EXECUTOR (in_process or multiprocess) configure the defaults; tests and the `parley` command build their own with
 `build_definitions`.
 """
 
@@ -27,9 +27,14 @@ def build_definitions(
     model: str | None = None,
     workers: int = 1,
     shards: int = 1,
+    executor: dg.ExecutorDefinition = dg.in_process_executor,
 ) -> dg.Definitions:
+    """parley's Definitions. In-process by default: every step is short but extraction,
+    which spreads over `workers` processes itself; to run `shards` extraction steps on
+    many processes or pods, pass another executor (multiprocess, Celery, Kubernetes)."""
     store = WarehouseResource(uri=warehouse)
     return dg.Definitions(
+        executor=executor,
         assets=ASSETS,
         asset_checks=CHECKS,
         jobs=[parley_job],
@@ -44,10 +49,24 @@ def build_definitions(
     )
 
 
-defs = build_definitions(
-    os.environ.get("PARLEY_ARTICLES", DEFAULT_ARTICLES),
-    os.environ.get("PARLEY_WAREHOUSE", DEFAULT_WAREHOUSE),
-    os.environ.get("PARLEY_SPACY_MODEL"),
-    int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
-    int(os.environ.get("PARLEY_SHARDS", 1)),
-)
+EXECUTORS = {"in_process": dg.in_process_executor, "multiprocess": dg.multiprocess_executor}
+
+
+def from_environment() -> dg.Definitions:
+    return build_definitions(
+        os.environ.get("PARLEY_ARTICLES", DEFAULT_ARTICLES),
+        os.environ.get("PARLEY_WAREHOUSE", DEFAULT_WAREHOUSE),
+        os.environ.get("PARLEY_SPACY_MODEL"),
+        int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
+        int(os.environ.get("PARLEY_SHARDS", 1)),
+        EXECUTORS[os.environ.get("PARLEY_EXECUTOR", "in_process")],
+    )
+
+
+defs = from_environment()
+
+
+def job_from_environment() -> dg.JobDefinition:
+    """The main job as the environment configures it now; `dagster.reconstructable`
+    calls it again in each step's process."""
+    return from_environment().resolve_job_def("parley")

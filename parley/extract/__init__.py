@@ -1,13 +1,14 @@
 """Pure extraction: an article's text and metadata in, typed rows out (no Dagster, no I/O).
 
-    extractor = Extractor()
-    extraction = extractor.extract(ArticleInput(text=..., title=..., published=...))
-    for extraction in extractor.extract_many(articles):  # one nlp.pipe over all texts
-        ...
+extractor = Extractor()
+extraction = extractor.extract(ArticleInput(text=..., title=..., published=...))
+for extraction in extractor.extract_many(articles):  # one nlp.pipe over all texts
+    ...
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -26,6 +27,8 @@ from parley.extract.rows import (
     Position,
 )
 from parley.extract.sides import side_lexicon
+
+log = logging.getLogger(__name__)
 
 # Bump whenever the output for the same input can change: it drives re-extraction.
 EXTRACTOR_VERSION = "0.2.0"
@@ -55,7 +58,7 @@ class Extractor:
         """Rows for one article; an empty Extraction when nothing is found or the text is unusable."""
         try:
             doc = self.nlp(self._parse_text(article))
-        except Exception:  # noqa: BLE001 - never raise on any text
+        except Exception:
             return Extraction()
         return self._from_doc(doc, article)
 
@@ -74,5 +77,5 @@ class Extractor:
             return Extraction()
         try:
             return ArticleExtractor(doc, article, self.sides, self.people).run()
-        except Exception:  # noqa: BLE001 - one odd article must not stop a batch
+        except Exception:
             return Extraction()

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from parley.extract.cues import find_agreements, find_stances
-from parley.extract.holders import Holder, HolderResolver
+from parley.extract.holders import Holder, HolderResolver, is_collective
 from parley.extract.home import home_side
 from parley.extract.meetings import Draft, MeetingBuilder
 from parley.extract.mentions import MentionFinder
@@ -17,7 +17,6 @@ from parley.extract.sentences import evidence, sentences
 from parley.extract.sides import SideLexicon
 
 _DELEGATION = ("delegation", "side is", "side was", "led on", "led by", "comprises", "made up of")
-_COLLECTIVE_SUBJECT = re.compile(r"^(?:the\s+)?(?:two|both)\b|^(?:they|the pair|the duo)$", re.IGNORECASE)
 _PRESSING = {"demand", "criticism", "opposition"}
 _SPEECH_VERBS = {"say", "call", "describe", "tell", "add", "praise", "hail", "report", "write"}
 
@@ -30,6 +29,9 @@ class ArticleExtractor:
         self.article = article
         self.sides = sides
         self.sents = sentences(doc)
+        self.sent_texts = [s.text for s in self.sents]
+        self.sent_of = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
+        self.delegation = [any(cue in t.lower() for cue in _DELEGATION) for t in self.sent_texts]
         self.home = home_side(sides, article.publisher, article.text)
         self.people: People = finder.find(doc, self.sents, article.title)
         self.holders = HolderResolver(sides, self.people, self.home)
@@ -54,7 +56,9 @@ class ArticleExtractor:
             builder.settle_level(draft)
         meetings = [self._meeting(d, keys[id(d)]) for d in drafts]
         participants = [p for d in drafts for p in self._participants(d, keys[id(d)])]
-        return Extraction(meetings, participants, _unique_positions(positions), _unique_agreements(agreements))
+        return Extraction(
+            meetings, participants, _unique_positions(positions), _unique_agreements(agreements)
+        )
 
     # -- meetings and people ---------------------------------------------------------------
 
@@ -86,7 +90,7 @@ class ArticleExtractor:
             if person.side is not None and person.side not in draft.sides:
                 continue
             mention = self.doc[person.mentions[0][0] : person.mentions[0][1]]
-            sent = next((s for s in self.sents if s.start <= mention.start < s.end), mention.sent)
+            sent = self.sents[self.sent_of[mention.start]] if mention.start in self.sent_of else mention.sent
             is_org = bool(person.side and self.sides.is_org(person.side))
             rows.append(
                 Participant(
@@ -105,11 +109,15 @@ class ArticleExtractor:
         """People who took part without being in a meeting's own clause: delegation members,
         people beside a reference to the meeting, and the first person named for a side."""
         main = drafts[0]
-        main.offices += [o for o in self.people.offices if o.person is None and o not in main.offices and self._in_delegation(o.start)]
+        main.offices += [
+            o
+            for o in self.people.offices
+            if o.person is None and o not in main.offices and self._in_delegation(o.start)
+        ]
         mentioned = {m.sent_index for d in drafts for m in d.mentions if not m.anaphoric}
         for index, sent in enumerate(self.sents):
             persons = [p for p in self.people.persons_in(sent.start, sent.end) if not self._aside(p, sent)]
-            if index not in mentioned and self._in_delegation(sent.start):
+            if index not in mentioned and self.delegation[index]:
                 for person in persons:
                     if person not in main.persons and (person.title or person.side):
                         self._join(main, person)
@@ -121,14 +129,14 @@ class ArticleExtractor:
                     if any(person in other.persons for other in drafts if other is not draft):
                         continue
                     covered = {p.side for p in draft.persons if p.side}
-                    if person.side in draft.sides and person.side not in covered:
-                        self._join(draft, person)
-                    elif referred and index not in mentioned and person.side is None:
+                    if (person.side in draft.sides and person.side not in covered) or (
+                        referred and index not in mentioned and person.side is None
+                    ):
                         self._join(draft, person)
 
     def _in_delegation(self, token_index: int) -> bool:
-        sent = next((s for s in self.sents if s.start <= token_index < s.end), None)
-        return sent is not None and any(cue in sent.text.lower() for cue in _DELEGATION)
+        index = self.sent_of.get(token_index)
+        return index is not None and self.delegation[index]
 
     def _join(self, draft: Draft, person: Person) -> None:
         """Add a participant, giving them the side their meeting still lacks if the text gave none."""
@@ -139,7 +147,7 @@ class ArticleExtractor:
             person.side = rest[0] if rest else None
 
     def _fill_titles(self, draft: Draft) -> None:
-        """"The foreign ministers of Iran and Saudi Arabia met": each named one is a Foreign Minister."""
+        """ "The foreign ministers of Iran and Saudi Arabia met": each named one is a Foreign Minister."""
         match = re.search(r"\b((?:[A-Za-z]+ )?ministers?)\b", draft.level_words, re.IGNORECASE)
         if not match:
             return
@@ -186,7 +194,9 @@ class ArticleExtractor:
                     if holder.country is None and holder.organization is None:
                         continue
                     self._holder_joins(draft, holder)
-                    target_span = (cue.target.start, cue.target.end) if cue.target is not None else (cue.cue.end, end)
+                    target_span = (
+                        (cue.target.start, cue.target.end) if cue.target is not None else (cue.cue.end, end)
+                    )
                     exclude = {holder.country} if holder.country else set()
                     targets = self.holders.targets(sent, *target_span, exclude, cue.stance)
                     others = [x for x in draft.sides if x != holder.country and not self.sides.is_org(x)]
@@ -212,7 +222,9 @@ class ArticleExtractor:
         for cue in _safe(find_agreements, sent):
             for draft in self._narrow(self._prefer_main(candidates, cue.subject), sent):
                 holders = self.holders.resolve(cue.subject, draft.sides, draft.persons)
-                parties = sorted({h.country or h.organization for h in holders if h.country or h.organization})
+                parties = sorted(
+                    {h.country or h.organization for h in holders if h.country or h.organization}
+                )
                 if len(parties) < 2:
                     parties = sorted({*draft.sides, *draft.organizations})
                 for holder in holders:
@@ -231,12 +243,12 @@ class ArticleExtractor:
         return rows
 
     def _prefer_main(self, candidates: list[Draft], subject: Span | None) -> list[Draft]:
-        """"The two ministers agreed to hold a meeting in July": said at the main meeting, about another."""
+        """ "The two ministers agreed to hold a meeting in July": said at the main meeting, about another."""
         main = self._main_group
         if subject is None or any(d in main for d in candidates):
             return candidates
         persons = self.people.persons_in(subject.start, subject.end)
-        collective = bool(_COLLECTIVE_SUBJECT.search(subject.text))
+        collective = is_collective(subject.text)
         if collective or (persons and all(any(p in d.persons for d in main) for p in persons)):
             return main
         return candidates
@@ -265,7 +277,7 @@ def _safe(find, sent: Span) -> list:
     """Cue finders run on every sentence; one odd sentence must not sink the article."""
     try:
         return list(find(sent))
-    except Exception:  # noqa: BLE001 - the extractor must never raise on any text
+    except Exception:
         return []
 
 
@@ -299,6 +311,3 @@ def _unique_agreements(rows: list[Agreement]) -> list[Agreement]:
             seen.add(key)
             out.append(row)
     return out
-
-
-__all__ = ["ArticleExtractor", "Holder"]

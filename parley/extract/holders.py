@@ -17,10 +17,22 @@ from parley.extract.sides import SideLexicon
 
 _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two|both)(?:\s+(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments|delegations|parties))?$"
-    r"|^(?:they|we|the pair|the duo|both sides|both side|the sides)$",
+    r"|^(?:they|we|the pair|the duo|the sides)$",
     re.IGNORECASE,
 )
+_COLLECTIVE_INSIDE = re.compile(
+    r"\b(?:two|both) (?:sides|foreign ministers|ministers|leaders)\b", re.IGNORECASE
+)
+_SIDES_ONLY = re.compile(r"sides?|countries|governments", re.IGNORECASE)
 _IT = {"it", "its"}
+
+
+def is_collective(text: str, people_only: bool = False) -> bool:
+    """ "the two sides", "both ministers", "they": every side of the meeting at once.
+    With `people_only`, only wordings that stand for the people ("they", "the two ministers")."""
+    text = text.strip()
+    shared = bool(_COLLECTIVE.match(text) or _COLLECTIVE_INSIDE.search(text))
+    return shared and not (people_only and _SIDES_ONLY.search(text))
 
 
 @dataclass(frozen=True)
@@ -41,13 +53,13 @@ class HolderResolver:
         self.home = home
         self.last_country: str | None = None
 
-    def resolve(self, subject: Span | None, meeting_sides: list[str], meeting_persons: list[Person]) -> list[Holder]:
+    def resolve(
+        self, subject: Span | None, meeting_sides: list[str], meeting_persons: list[Person]
+    ) -> list[Holder]:
         """The holders a subject names; shared subjects give one holder per meeting side."""
         if subject is None:
             return []
-        text = subject.text.strip()
-        words = text.lower()
-        if _COLLECTIVE.match(words) or re.search(r"\b(?:two|both) (?:sides|foreign ministers|ministers|leaders)\b", words):
+        if is_collective(subject.text):
             return [self._side_holder(side, meeting_persons) for side in meeting_sides]
         holders: list[Holder] = []
         persons = self.people.persons_in(subject.start, subject.end)
@@ -124,11 +136,15 @@ class HolderResolver:
         return sorted(set(possessive or codes))
 
     def _relationship(self, doc, found) -> bool:
-        before = doc.text[max(0, found.start - 60) : found.start]
-        after = doc.text[found.end : found.end + 2]
+        text = self.people.text
+        before = text[max(0, found.start - 60) : found.start]
+        after = text[found.end : found.end + 2]
         if before.endswith("-") or (after.startswith("-") and after[1:2].isupper()):
             return True
-        return bool(re.search(r"\bbetween\s+(?:the\s+)?$", before) or re.search(r"\bbetween\s+[\w\s’'.]+\s+and\s+(?:the\s+)?$", before))
+        return bool(
+            re.search(r"\bbetween\s+(?:the\s+)?$", before)
+            or re.search(r"\bbetween\s+[\w\s’'.]+\s+and\s+(?:the\s+)?$", before)
+        )
 
 
 _MILD = {"hope", "support", "statement", "proposal"}
@@ -149,10 +165,28 @@ def _aimed(head) -> bool:
 
 
 def _people_group(doc, found, tokens) -> bool:
-    """"Afghans", "Japanese nationals": people of a country, not the country."""
+    """ "Afghans", "Japanese nationals": people of a country, not the country."""
     nxt = doc[tokens.end].lower_ if tokens.end < len(doc) else ""
     return nxt in _GROUP_WORDS or (found.text.endswith("s") and found.text[:-1] in _DEMONYM_STEMS)
 
 
-_DEMONYM_STEMS = {"Afghan", "American", "Iranian", "Iraqi", "Syrian", "Palestinian", "Israeli", "Russian", "Ukrainian",
-                  "Pakistani", "Indian", "Korean", "Saudi", "Egyptian", "Turk", "Greek", "Mexican", "Colombian"}
+_DEMONYM_STEMS = {
+    "Afghan",
+    "American",
+    "Iranian",
+    "Iraqi",
+    "Syrian",
+    "Palestinian",
+    "Israeli",
+    "Russian",
+    "Ukrainian",
+    "Pakistani",
+    "Indian",
+    "Korean",
+    "Saudi",
+    "Egyptian",
+    "Turk",
+    "Greek",
+    "Mexican",
+    "Colombian",
+}

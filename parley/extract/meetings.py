@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from parley.extract.dates import DateMention, resolve
-from parley.extract.mentions import Mention, _is_country_name
+from parley.extract.dates import MONTHS, DateMention, resolve
+from parley.extract.mentions import Mention, is_country_name
 from parley.extract.offices import highest, meeting_word_level, office_word_levels
 from parley.extract.people import Office, People, Person
 
@@ -55,7 +55,9 @@ class Draft:
 class MeetingBuilder:
     """Builds the meetings of one article from its mentions."""
 
-    def __init__(self, people: People, published: dt.date | None, home: str | None, title: str | None) -> None:
+    def __init__(
+        self, people: People, published: dt.date | None, home: str | None, title: str | None
+    ) -> None:
         self.people = people
         self.published = published
         self.home = home
@@ -131,14 +133,14 @@ class MeetingBuilder:
         if year:
             return int(year.group(0)) < self.published.year or date.kind == "year"
         month = re.search(r"[a-z]+", text.split()[-1] if text.split() else "")
-        from parley.extract.dates import MONTHS
-
         number = MONTHS.get(month.group(0)) if month else None
         return number is not None and number < self.published.month and mention.status == "held"
 
     def _conflicts(self, draft: Draft, mention: Mention, detail_only: bool = False) -> bool:
         if mention.date is not None and draft.date is not None:
-            same_text = mention.date.text.lower().removeprefix("on ") == draft.date.text.lower().removeprefix("on ")
+            same_text = mention.date.text.lower().removeprefix("on ") == draft.date.text.lower().removeprefix(
+                "on "
+            )
             if mention.start_date and draft.start_date:
                 if mention.start_date != draft.start_date:
                     return True
@@ -154,11 +156,19 @@ class MeetingBuilder:
             return True
         if mention.ordinal not in (None, "first") and mention.ordinal != draft.ordinal:
             return True
-        if mention.format in ("phone", "virtual") and draft.explicit_format and draft.format != mention.format:
+        if (
+            mention.format in ("phone", "virtual")
+            and draft.explicit_format
+            and draft.format != mention.format
+        ):
             return True
         if mention.format in ("phone", "virtual") and draft.format not in ("unknown", mention.format):
             return True
-        if draft.explicit_format and draft.format in ("phone", "virtual") and mention.format not in ("unknown", draft.format):
+        if (
+            draft.explicit_format
+            and draft.format in ("phone", "virtual")
+            and mention.format not in ("unknown", draft.format)
+        ):
             return True
         if mention.sides and draft.sides:
             a, b = set(mention.sides), set(draft.sides)
@@ -185,10 +195,15 @@ class MeetingBuilder:
         draft.organizations = list(dict.fromkeys([*draft.organizations, *mention.organizations]))
         if draft.date is None and mention.date is not None:
             draft.date, draft.start_date = mention.date, mention.start_date
-        if mention.location and (draft.location is None or (_is_country_name(draft.location) and not _is_country_name(mention.location))):
+        if mention.location and (
+            draft.location is None
+            or (is_country_name(draft.location) and not is_country_name(mention.location))
+        ):
             draft.location = mention.location
         draft.duration = draft.duration or mention.duration
-        explicit = mention.format in ("phone", "virtual") or mention.format == "in_person" and "person" in mention.level_words.lower()
+        explicit = mention.format in ("phone", "virtual") or (
+            mention.format == "in_person" and "person" in mention.level_words.lower()
+        )
         if draft.format == "unknown" or (explicit and not draft.explicit_format):
             draft.format = mention.format if mention.format != "unknown" else draft.format
             draft.explicit_format = draft.explicit_format or explicit
@@ -220,7 +235,7 @@ class MeetingBuilder:
                 draft.sides = list(dict.fromkeys([*draft.sides, *main.sides]))
 
     def _split_separate(self, drafts: list[Draft]) -> list[Draft]:
-        """"In separate meetings with the four officials": one bilateral per counterpart."""
+        """ "In separate meetings with the four officials": one bilateral per counterpart."""
         out: list[Draft] = []
         for draft in drafts:
             if not draft.separate or (len(draft.sides) < 3 and (not self.home or self.home in draft.sides)):
@@ -256,7 +271,11 @@ class MeetingBuilder:
                     and set(d.sides) == set(draft.sides)
                     and d.status == draft.status
                     and d.ordinal == draft.ordinal
-                    and (d.location is None or draft.location is None or _same_place(d.location, draft.location))
+                    and (
+                        d.location is None
+                        or draft.location is None
+                        or _same_place(d.location, draft.location)
+                    )
                     and (d.start_date is None or draft.start_date is None or d.start_date == draft.start_date)
                     and d.background == draft.background
                     and not ({p.side for p in d.persons} & {p.side for p in draft.persons} - {None})
@@ -291,7 +310,6 @@ class MeetingBuilder:
         draft.sides = sorted(set(draft.sides))
         draft.organizations = sorted(set(draft.organizations))
 
-
     def settle_level(self, draft: Draft) -> None:
         """Highest rank among participants and offices identified; else the meeting's own word."""
         levels = [p.level for p in draft.persons if p.side is None or p.side in draft.sides]
@@ -303,4 +321,4 @@ class MeetingBuilder:
 
 def _same_place(a: str, b: str) -> bool:
     a_words, b_words = set(a.lower().split()), set(b.lower().split())
-    return bool(a_words & b_words) or _is_country_name(a) or _is_country_name(b)
+    return bool(a_words & b_words) or is_country_name(a) or is_country_name(b)

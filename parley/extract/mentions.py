@@ -14,17 +14,16 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+import pycountry
 from spacy.tokens import Span, Token
 
 from parley.extract.dates import DateMention, find_dates, resolve
+from parley.extract.holders import is_collective
 from parley.extract.lexicons import load_lexicon
+from parley.extract.offices import is_title_word
 from parley.extract.people import Office, People, Person
 from parley.extract.sides import SideLexicon
 
-_COLLECTIVE = re.compile(
-    r"^(?:the\s+)?(?:two|both)\s*(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments)?$|^(?:they|we|the pair|the duo|both)$",
-    re.IGNORECASE,
-)
 _ORDINAL = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|previous|earlier|another)$",
     re.IGNORECASE,
@@ -89,7 +88,9 @@ def parse_duration(text: str) -> int | None:
 class MentionFinder:
     """Finds meeting mentions in the sentences of one article."""
 
-    def __init__(self, sides: SideLexicon, people: People, published: dt.date | None, home: str | None) -> None:
+    def __init__(
+        self, sides: SideLexicon, people: People, published: dt.date | None, home: str | None
+    ) -> None:
         self.sides = sides
         self.people = people
         self.published = published
@@ -100,8 +101,12 @@ class MentionFinder:
         for index, sent in enumerate(sents):
             triggers = [t for t in sent if self._is_trigger(t)]
             triggers = [t for t in triggers if not _nested_in(t, triggers)]
+            settings = {t.i for t in triggers if self._org_setting(t)}
             for trigger in triggers:
-                mention = self._mention(index, sent, trigger, triggers)
+                if trigger.i in settings:
+                    continue  # "the G20 summit": only the setting; its words may place the meeting
+                blocking = [t for t in triggers if t.i not in settings]
+                mention = self._mention(index, sent, trigger, blocking)
                 if mention is not None:
                     mentions.append(mention)
         return mentions
@@ -120,10 +125,14 @@ class MentionFinder:
                 token.text[:1].isupper()
                 or any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
                 or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children)
-                or token.tag_ == "NNS" and any(c.lower_ == "including" for c in token.children)
+                or (token.tag_ == "NNS" and any(c.lower_ == "including" for c in token.children))
             ):
                 return False
-            return not (lemma == "round" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children))
+            if lemma == "round":  # "a round of talks", "the next round", not "all year round"
+                return any(
+                    (c.dep_ == "prep" and c.lower_ == "of") or _ORDINAL.match(c.text) for c in token.children
+                )
+            return True
         return token.pos_ == "VERB" and lemma in lex["verbs"] and self._verb_has_other_side(token)
 
     def _is_call(self, token: Token) -> bool:
@@ -139,9 +148,7 @@ class MentionFinder:
                 return True
             if child.dep_ == "prep" and child.lower_ in preps:
                 return True
-            if lemma == "meet" and verb.i + 1 < len(verb.doc) and any(
-                t.lower_ == "with" for t in verb.doc[verb.i + 1 : verb.i + 4]
-            ):
+            if "with" in preps and any(t.lower_ == "with" for t in verb.doc[verb.i + 1 : verb.i + 4]):
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and lemma == "meet":
                 words = {t.lower_ for t in child.subtree}
@@ -178,7 +185,9 @@ class MentionFinder:
             kind == "verb" or verb.lemma_.lower() in lex["encounter_verbs"] or possessive
         )
         uses_args = encounter_verb and bool(arg_persons or arg_sides)
-        mention.anaphoric = kind == "noun" and not own_persons and not own_sides and not new_event and not uses_args
+        mention.anaphoric = (
+            kind == "noun" and not own_persons and not own_sides and not new_event and not uses_args
+        )
         if trigger.lemma_.lower() in lex["anaphoric_only"] or trigger.lower_ in lex["anaphoric_only"]:
             mention.anaphoric = True
         if mention.anaphoric and trigger.lemma_.lower() == "visit":
@@ -195,26 +204,42 @@ class MentionFinder:
             mention.sides = list(dict.fromkeys(x for c in chosen for x in c[2]))
         mention.organizations = list(dict.fromkeys([*own_orgs, *arg_orgs]))
         subjects = [" ".join(x.text for x in t.subtree) for t in args if t.dep_ in ("nsubj", "nsubjpass")]
-        mention.collective = any(_COLLECTIVE.match(text) for text in subjects)
-        mention.collective_people = any(
-            _COLLECTIVE.match(text) and not re.search(r"sides?|countries|governments", text, re.IGNORECASE) for text in subjects
-        )
+        mention.collective = any(is_collective(text) for text in subjects)
+        mention.collective_people = any(is_collective(text, people_only=True) for text in subjects)
         if mention.organizations and not mention.sides and not mention.persons:
             return None  # a gathering of an organisation named only as the setting
         mention.status = self._status(trigger, verb)
-        mention.format = self._format(trigger, own_all + adjuncts, words)
+        mention.format = self._format(
+            trigger,
+            own_all + adjuncts,
+            words | {t.lower_ for t in args if t.dep_ == "pobj" or t.dep_ == "prep"},
+        )
         mention.level_words = " ".join(t.text for t in own_all + (args if not mention.anaphoric else []))
         self._read_when_where(mention, sent, own_all + adjuncts, verb, len(triggers) == 1)
         mention.separate = bool(words & {"separate", "separately"})
         mention.per_person = (
-            trigger.tag_ == "NNS" and "counterparts" in words and len(mention.persons) >= 2
+            trigger.tag_ == "NNS"
+            and "counterparts" in words
+            and len(mention.persons) >= 2
             and len({p.side for p in mention.persons}) == 1
         )
         determiner = any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
         generic = kind == "noun" and not determiner and not own_persons and not own_sides
-        if generic and trigger.tag_ in ("NNS",) and mention.location is None and mention.start_date is None:
+        if (
+            generic
+            and trigger.tag_ in ("NNS",)
+            and mention.location is None
+            and mention.start_date is None
+            and not mention.separate
+        ):
             return None  # "regular meetings of the joint mechanisms": no particular encounter
-        if mention.status == "planned" and generic and not mention.persons and mention.date is None and mention.location is None:
+        if (
+            mention.status == "planned"
+            and generic
+            and not mention.persons
+            and mention.date is None
+            and mention.location is None
+        ):
             return None  # "additional high-level engagement": too vague to be an encounter
         return mention
 
@@ -226,7 +251,9 @@ class MentionFinder:
         indices = {t.i for t in tokens}
         persons: list[Person] = []
         for person in self.people.persons:
-            if any(start in indices for start, _end in person.mentions) and not self._negated(person, indices, doc):
+            if any(start in indices for start, _end in person.mentions) and not self._negated(
+                person, indices, doc
+            ):
                 persons.append(person)
         offices = [o for o in self.people.offices if o.start in indices]
         for office in offices:
@@ -234,7 +261,9 @@ class MentionFinder:
                 persons.append(office.person)
         sides = [p.side for p in persons if p.side]
         sides += [o.side for o in offices if o.side and o.person is None]
-        sides += [self.home for t in tokens if t.lower_ in ("i", "we") and t.dep_.startswith("nsubj") and self.home]
+        sides += [
+            self.home for t in tokens if t.lower_ in ("i", "we") and t.dep_.startswith("nsubj") and self.home
+        ]
         orgs: list[str] = []
         for start, end in _runs(sorted(indices)):
             span = doc[start:end]
@@ -246,20 +275,26 @@ class MentionFinder:
         return persons, offices, list(dict.fromkeys(sides)), list(dict.fromkeys(orgs))
 
     def _hypothetical(self, trigger: Token) -> bool:
-        """"whether the two leaders will have a meeting", "no arrangement has been made for meetings"."""
+        """ "whether the two leaders will have a meeting", "no arrangement has been made for meetings"."""
         words = _lex()["hypothetical"]
         for ancestor in [trigger, *list(trigger.ancestors)[:4]]:
             for child in ancestor.children:
                 if child.dep_ == "mark" and child.lower_ in words:
                     return True
-                if child.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "det" and g.lower_ == "no" for g in child.children):
+                if child.dep_ in ("nsubj", "nsubjpass") and any(
+                    g.dep_ == "det" and g.lower_ == "no" for g in child.children
+                ):
                     return True
-                if child.dep_ == "neg" and ancestor != trigger and ancestor.lemma_ in ("make", "hold", "plan", "schedule", "have"):
+                if (
+                    child.dep_ == "neg"
+                    and ancestor != trigger
+                    and ancestor.lemma_ in ("make", "hold", "plan", "schedule", "have")
+                ):
                     return True
         return any(c.dep_ == "amod" and c.lower_ in words for c in trigger.children)
 
     def _org_setting(self, trigger: Token) -> bool:
-        """"the APEC summit", "an ASEM ministerial forum": an organisation's own gathering."""
+        """ "the APEC summit", "an ASEM ministerial forum": an organisation's own gathering."""
         before = trigger.doc[trigger.left_edge.i : trigger.i]
         found = self.sides.find(before.text)
         return bool(found) and all(m.is_org for m in found)
@@ -271,20 +306,30 @@ class MentionFinder:
                 for ancestor in [head, *head.ancestors]:
                     if any(c.dep_ == "neg" for c in ancestor.children):
                         return True
-                    if ancestor.dep_ == "pobj" and ancestor.head.lower_ == "of" and ancestor.head.head.pos_ in ("NOUN", "PROPN"):
-                        return ancestor.head.head.lemma_.lower() not in ("foreign minister", "minister", "leader", "diplomat")
+                    if (
+                        ancestor.dep_ == "pobj"
+                        and ancestor.head.lower_ == "of"
+                        and ancestor.head.head.pos_ in ("NOUN", "PROPN")
+                    ):
+                        return ancestor.head.head.lemma_.lower() not in (
+                            "foreign minister",
+                            "minister",
+                            "leader",
+                            "diplomat",
+                        )
         return False
 
     def _is_place(self, token: Token) -> bool:
         """A country named as where something happens ("in Beijing"), not as a side."""
         head = token
-        while head.dep_ in ("compound", "amod", "poss", "case", "det", "appos", "conj", "nmod") and head.head != head:
+        while (
+            head.dep_ in ("compound", "amod", "poss", "case", "det", "appos", "conj", "nmod")
+            and head.head != head
+        ):
             if _lex()["nouns"] & {head.head.lemma_.lower(), head.head.lower_}:
                 return False
             head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "across", "around", "inside"):
-            return True
-        return False
+        return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "across", "around", "inside")
 
     def _status(self, trigger: Token, verb: Token | None) -> str:
         lex = _lex()
@@ -293,12 +338,18 @@ class MentionFinder:
             return "cancelled"
         doc = trigger.doc
         after = doc[trigger.right_edge.i + 1 : trigger.right_edge.i + 3]
-        if trigger.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("will", "would", "shall") for t in after):
+        if trigger.dep_ in ("nsubj", "nsubjpass") and any(
+            t.lower_ in ("will", "would", "shall") for t in after
+        ):
             return "planned"
         if any(t.lower_ in ("next", "upcoming") for t in trigger.subtree if t.i < trigger.i):
             return "planned"
         for node in chain[1:]:
-            if node.lemma_.lower() in ("hold", "have", "convene") and node.dep_ == "xcomp" and node.head.lemma_.lower() in ("agree", "decide", "plan", "coordinate"):
+            if (
+                node.lemma_.lower() in ("hold", "have", "convene")
+                and node.dep_ == "xcomp"
+                and node.head.lemma_.lower() in ("agree", "decide", "plan", "coordinate")
+            ):
                 return "planned"
         for node in chain:
             if node != trigger and {node.lemma_.lower(), node.lower_} & lex["planned"]:
@@ -309,11 +360,14 @@ class MentionFinder:
                 ):
                     return "planned"
                 if child.dep_ in ("relcl", "acl") and any(
-                    g.lower_ in ("will", "would") or g.lemma_.lower() in lex["planned"] for g in child.subtree if g.i < child.i + 4
+                    g.lower_ in ("will", "would") or g.lemma_.lower() in lex["planned"]
+                    for g in child.subtree
+                    if g.i < child.i + 4
                 ):
                     return "planned"
                 if child.dep_ == "relcl" and any(
-                    g.lemma_ == "be" and g.i + 1 < len(g.doc) and g.nbor(1).lower_ == "to" for g in child.children
+                    g.lemma_ == "be" and g.i + 1 < len(g.doc) and g.nbor(1).lower_ == "to"
+                    for g in child.children
                 ):
                     return "planned"
             if node.dep_ in ("ccomp", "advcl", "relcl", "pcomp") and node != trigger:
@@ -323,22 +377,28 @@ class MentionFinder:
     def _format(self, trigger: Token, tokens: list[Token], words: set[str]) -> str:
         lex = _lex()
         text = " ".join(t.lower_ for t in tokens)
-        if words & lex["phone"] or trigger.lemma_.lower() == "call":
-            return "phone"
         if words & lex["virtual"]:
             return "virtual"
+        if words & lex["phone"] or trigger.lemma_.lower() == "call":
+            return "phone"
         if any(phrase in text for phrase in lex["in_person"]):
             return "in_person"
         if trigger.lemma_.lower() in lex["in_person_triggers"] or trigger.lower_ in lex["in_person_triggers"]:
             return "in_person"
         return "unknown"
 
-    def _read_when_where(self, mention: Mention, sent: Span, tokens: list[Token], verb: Token | None, only: bool) -> None:
+    def _read_when_where(
+        self, mention: Mention, sent: Span, tokens: list[Token], verb: Token | None, only: bool
+    ) -> None:
         doc = sent.doc
         dates: list[DateMention] = []
         for start, end in _runs(sorted({t.i for t in tokens})):
             span = doc[start:end]
-            dates += [d for d in find_dates(span.text, span.start_char) if self._date_of_event(doc, d, mention.trigger)]
+            dates += [
+                d
+                for d in find_dates(span.text, span.start_char)
+                if self._date_of_event(doc, d, mention.trigger)
+            ]
         if not dates and only and mention.anaphoric:
             root = sent.root
             for child in root.children:
@@ -359,7 +419,11 @@ class MentionFinder:
         if span is None:
             return False
         root = span.root
-        return not (root.dep_ in ("compound", "amod", "nmod", "poss") and root.head != trigger and root.head.pos_ in ("NOUN", "PROPN"))
+        return not (
+            root.dep_ in ("compound", "amod", "nmod", "poss")
+            and root.head != trigger
+            and root.head.pos_ in ("NOUN", "PROPN")
+        )
 
     def _location(self, mention: Mention, sent: Span, tokens: list[Token]) -> str | None:
         indices = {t.i for t in tokens} | {t.i for t in mention.scope}
@@ -378,26 +442,22 @@ class MentionFinder:
             allowed = ("in", "at", "to") if mention.trigger.lemma_.lower() == "visit" else ("in", "at")
             if prep is None or prep.lower_ not in allowed:
                 continue
-            if is_title_token(prep.head) and self.people.person_at(prep.head.i) is None:
+            if is_title_word(prep.head) and self.people.person_at(prep.head.i) is None:
                 continue  # "Minister of State at the Federal Foreign Office": part of a title
             if ent.label_ == "ORG" and prep.head != mention.trigger and prep.head.pos_ not in ("VERB", "AUX"):
                 continue
-            if ent.label_ == "ORG" and not re.search(r"Ministry|Office|House|Palace|Hotel|Hall|Cent(?:er|re)|Building", ent.text):
+            if ent.label_ == "ORG" and not re.search(
+                r"Ministry|Office|House|Palace|Hotel|Hall|Cent(?:er|re)|Building", ent.text
+            ):
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") and ent.label_ != "ORG" else ent.text
-            rank = (2 if _is_country_name(text) else 0) + (1 if prep.lower_ == "at" else 0)
+            rank = (2 if is_country_name(text) else 0) + (1 if prep.lower_ == "at" else 0)
             candidates.append((rank, ent.start, text))
         return min(candidates)[2] if candidates else None
 
 
-def is_title_token(token: Token) -> bool:
-    from parley.extract.offices import is_title_word
-
-    return is_title_word(token)
-
-
 def _nested_in(trigger: Token, triggers: list[Token]) -> bool:
-    """"the sixth round of the ... Consultations": the inner word is part of the outer mention."""
+    """ "the sixth round of the ... Consultations": the inner word is part of the outer mention."""
     node = trigger
     for _ in range(6):
         if node.head == node:
@@ -425,7 +485,7 @@ def _subtree(root: Token, blocked: set[int], skip_deps: tuple[str, ...] = ()) ->
 
 
 def _with_phrase(verb: Token, blocked: set[int]) -> list[Token]:
-    """"met today with X in Y" where the parser hung "with X" elsewhere: read the words after "with"."""
+    """ "met today with X in Y" where the parser hung "with X" elsewhere: read the words after "with"."""
     doc = verb.doc
     sent_end = verb.sent.end if verb.sent is not None else len(doc)
     window = doc[verb.i + 1 : min(sent_end, verb.i + 4)]
@@ -434,8 +494,11 @@ def _with_phrase(verb: Token, blocked: set[int]) -> list[Token]:
         return []
     out = []
     for token in doc[start:sent_end]:
-        if token.i in blocked or token.text in (",", ";", ".") or token.pos_ == "VERB" or (
-            token.pos_ == "ADP" and token.lower_ in ("in", "at", "on", "to", "for")
+        if (
+            token.i in blocked
+            or token.text in (",", ";", ".")
+            or token.pos_ == "VERB"
+            or (token.pos_ == "ADP" and token.lower_ in ("in", "at", "on", "to", "for"))
         ):
             break
         out.append(token)
@@ -465,14 +528,20 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
         if child.dep_ in ("nsubj", "nsubjpass", "agent"):
             has_subject = has_subject or child.dep_ != "agent"
             args += _subtree(child, blocked, ("relcl", "acl"))
-        elif child.dep_ == "prep" and (
-            child.lower_ in ("with", "between", "from", "by", "together")
-            or (child.lower_ == "to" and verb.lemma_.lower() in ("speak", "talk"))
+        elif (
+            child.dep_ == "prep"
+            and (
+                child.lower_ in ("with", "between", "from", "by", "together")
+                or (child.lower_ == "to" and verb.lemma_.lower() in ("speak", "talk"))
+            )
+        ) or (child.dep_ == "dobj" and verb.lemma_.lower() in ("host", "visit", "meet", "receive")):
+            args += _subtree(child, blocked, ("relcl", "acl"))
+        elif child.dep_ in ("prep", "npadvmod", "advmod") and child.lower_ not in (
+            "with",
+            "between",
+            "from",
+            "by",
         ):
-            args += _subtree(child, blocked, ("relcl", "acl"))
-        elif child.dep_ == "dobj" and verb.lemma_.lower() in ("host", "visit", "meet", "receive"):
-            args += _subtree(child, blocked, ("relcl", "acl"))
-        elif child.dep_ in ("prep", "npadvmod", "advmod") and child.lower_ not in ("with", "between", "from", "by"):
             adjuncts += _subtree(child, blocked)
     if verb.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         args += _with_phrase(verb, blocked)
@@ -486,9 +555,9 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
     return [*args, verb], adjuncts
 
 
-def _is_country_name(text: str) -> bool:
-    import pycountry
-
+@functools.cache
+def is_country_name(text: str) -> bool:
+    """True for a country's own name ("Myanmar"), which is a less specific place than a city."""
     try:
         pycountry.countries.lookup(text)
     except LookupError:

@@ -110,10 +110,11 @@ def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> 
             and not token.whitespace_
         ):
             end += 2
-        elif not doc[end - 1].whitespace_ and token.is_alpha and token.is_lower and doc[end - 1].text == "-":
-            end += 1
-        elif doc[end - 1].whitespace_ and (
-            _is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text)
+        elif (
+            not doc[end - 1].whitespace_ and token.is_alpha and token.is_lower and doc[end - 1].text == "-"
+        ) or (
+            doc[end - 1].whitespace_
+            and (_is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text))
         ):
             end += 1
         else:
@@ -152,9 +153,9 @@ def _title_right(doc: Doc, end: int, bound: Span) -> tuple[int, int]:
         return end, end
     i = end + 1
     while i < bound.end and (
-        doc[i].lower_ in ("the", "a") or doc[i].pos_ == "PROPN" and not is_title_word(doc[i])
+        doc[i].lower_ in ("the", "a") or (doc[i].pos_ == "PROPN" and not is_title_word(doc[i]))
     ):
-        if doc[i].lower_ not in ("the", "a") and not doc[i + 1 : i + 2].text in ("'s", "’s"):
+        if doc[i].lower_ not in ("the", "a") and doc[i + 1 : i + 2].text not in ("'s", "’s"):
             break
         i += 2 if doc[i + 1 : i + 2].text in ("'s", "’s") else 1
     first, last = i, i
@@ -254,6 +255,7 @@ class People:
 
     def __init__(self, doc: Doc, sides: SideLexicon) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.sides = sides
         self.persons: list[Person] = []
         self.offices: list[Office] = []
@@ -322,8 +324,8 @@ class People:
         doc = self.doc
         lo = max(sent.start, index - 6)
         window_start = doc[lo].idx
-        window_end = doc[index].idx if index < len(doc) else len(doc.text)
-        window = doc.text[window_start:window_end]
+        window_end = doc[index].idx if index < len(doc) else len(self.text)
+        window = self.text[window_start:window_end]
         mentions = [m for m in self.sides.find(window) if not m.is_org]
         if not mentions:
             return None
@@ -439,7 +441,9 @@ class People:
                     continue
                 j = i
                 while j < sent.end and (
-                    (is_title_word(doc[j]) and doc[j].text[:1].isupper()) or doc[j].text in ("(", ")") or doc[j - 1].text == "("
+                    (is_title_word(doc[j]) and doc[j].text[:1].isupper())
+                    or doc[j].text in ("(", ")")
+                    or doc[j - 1].text == "("
                 ):
                     j += 1
                 heads = [t for t in doc[i:j] if t.lower_ in _OFFICE_HEADS]
@@ -452,7 +456,9 @@ class People:
     def _delegation_side_after(self, sent: Span, index: int) -> str | None:
         for i in range(index, sent.end):
             if self.doc[i].lower_ in _DELEGATION_WORDS:
-                found = [m for m in self.sides.find(self.doc[max(sent.start, i - 3) : i].text) if not m.is_org]
+                found = [
+                    m for m in self.sides.find(self.doc[max(sent.start, i - 3) : i].text) if not m.is_org
+                ]
                 return found[-1].code if found else None
         return None
 
@@ -479,7 +485,7 @@ class People:
             match = re.search(rf"((?:[A-Z][\w.-]+\s+){{1,2}}){re.escape(surname)}\b", title)
             if match:
                 first = match.group(1).split()
-                kept = [w for w in first if not w.lower().strip(".") in _TITLE_WORDS_LOWER]
+                kept = [w for w in first if w.lower().strip(".") not in _TITLE_WORDS_LOWER]
                 if kept and len(kept) == len(first):
                     person.name = " ".join([*kept, surname])
 

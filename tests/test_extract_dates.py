@@ -1,0 +1,74 @@
+"""Dates: relative words resolved against publication, in the direction of the tense."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from parley.extract.dates import find_dates, resolve
+from parley.extract.mentions import parse_duration
+
+THURSDAY = dt.date(2024, 3, 14)
+
+
+def only(text: str):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("they met on Tuesday", False, dt.date(2024, 3, 12)),
+        ("they will meet on Tuesday", True, dt.date(2024, 3, 19)),
+        ("talks held Thursday", False, THURSDAY),
+        ("talks due Thursday", True, THURSDAY),
+        ("met yesterday", False, dt.date(2024, 3, 13)),
+        ("will meet tomorrow", True, dt.date(2024, 3, 15)),
+        ("met today", False, THURSDAY),
+        ("on 2 February 2021", False, dt.date(2021, 2, 2)),
+        ("on March 3", False, dt.date(2024, 3, 3)),
+        ("on Dec. 28", False, dt.date(2023, 12, 28)),
+        ("on April 2", True, dt.date(2024, 4, 2)),
+        ("met next Monday", True, dt.date(2024, 3, 18)),
+    ],
+)
+def test_resolved_days(text, future, expected):
+    assert resolve(only(text), THURSDAY, future=future) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["last November", "in May 2023", "in 2006", "mid-February", "early next week"]
+)
+def test_vague_dates_fix_no_day(text):
+    mentions = find_dates(text)
+    assert all(resolve(m, THURSDAY) is None for m in mentions)
+
+
+def test_no_publication_date_resolves_only_absolute_dates():
+    assert resolve(only("met yesterday"), None) is None
+    assert resolve(only("met on Friday"), None) is None
+    assert resolve(only("on June 5, 2019"), None) == dt.date(2019, 6, 5)
+
+
+def test_may_the_verb_is_not_a_date():
+    assert find_dates("the sides may meet again") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("lasted about 2 1/2 hours", 150),
+        ("for approximately 40 minutes", 40),
+        ("half an hour", 30),
+        ("a two-hour meeting", 120),
+    ],
+)
+def test_durations(text, minutes):
+    assert parse_duration(text) == minutes
+
+
+def test_no_duration():
+    assert parse_duration("the talks were frank") is None

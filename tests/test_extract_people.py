@@ -1,0 +1,99 @@
+"""People: names, titles as written, sides, and later mentions by surname, office or pronoun."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract.nlp import load_nlp
+from parley.extract.people import People, PeopleFinder
+from parley.extract.sentences import sentences
+from parley.extract.sides import side_lexicon
+
+NLP = load_nlp()
+
+
+def people(text: str, title: str | None = None) -> People:
+    doc = NLP(text)
+    return PeopleFinder(side_lexicon()).find(doc, sentences(doc), title)
+
+
+def person(found: People, surname: str):
+    matches = [p for p in found.persons if p.name.split()[-1] == surname]
+    assert len(matches) == 1, [p.name for p in found.persons]
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "name", "title", "side"),
+    [
+        (
+            "Chilean Foreign Minister Rosa Fuentes arrived on Monday.",
+            "Fuentes",
+            "Rosa Fuentes",
+            "Foreign Minister",
+            "CHL",
+        ),
+        (
+            "Germany's Deputy Foreign Minister Jonas Weber spoke first.",
+            "Weber",
+            "Jonas Weber",
+            "Deputy Foreign Minister",
+            "DEU",
+        ),
+        (
+            "Mr. Tomas Novak, Minister of State of the Czech Republic, said so.",
+            "Novak",
+            "Tomas Novak",
+            "Minister of State",
+            "CZE",
+        ),
+        ("President Amara Diallo of Nigeria spoke.", "Diallo", "Amara Diallo", "President", "NGA"),
+        ("Secretary of State Joan Miller travelled.", "Miller", "Joan Miller", "Secretary of State", "USA"),
+    ],
+)
+def test_name_title_and_side_at_first_mention(text, surname, name, title, side):
+    found = person(people(text), surname)
+    assert (found.name, found.title, found.side) == (name, title, side)
+
+
+def test_counterpart_takes_the_title_and_the_named_side():
+    found = people("Foreign Minister Ana Lopes met her Indonesian counterpart Budi Santoso in Jakarta.")
+    santoso = person(found, "Santoso")
+    assert santoso.title == "Foreign Minister"
+    assert santoso.side == "IDN"
+
+
+def test_later_surname_mentions_resolve_to_the_person():
+    found = people("Prime Minister Ingrid Solberg met the press. Solberg said the talks went well.")
+    solberg = person(found, "Solberg")
+    assert len(solberg.mentions) == 2
+
+
+def test_office_mention_resolves_to_the_person_with_that_title():
+    found = people(
+        "Secretary of State Joan Miller met Kenyan officials. The Secretary welcomed the progress."
+    )
+    assert any(o.person is person(found, "Miller") and o.title == "Secretary" for o in found.offices)
+
+
+def test_unnamed_office_keeps_the_side_its_title_implies():
+    found = people("The Foreign Secretary spoke to Russian Foreign Minister Ivan Petrov.")
+    office = next(o for o in found.offices if o.title == "Foreign Secretary")
+    assert (office.person, office.side) == (None, "GBR")
+
+
+def test_delegation_names_the_side_of_its_members():
+    found = people("The Peruvian delegation comprised Ambassador Lucia Rojas and Director Carlos Vega.")
+    assert {p.name: p.side for p in found.persons} == {"Lucia Rojas": "PER", "Carlos Vega": "PER"}
+
+
+def test_headline_completes_a_surname_only_name():
+    found = people("Foreign Minister Petrov spoke on Monday.", title="Readout: call with Ivan Petrov")
+    assert person(found, "Petrov").name == "Ivan Petrov"
+
+
+def test_pronoun_resolves_to_the_last_subject():
+    text = "Foreign Minister Rosa Fuentes met reporters. She said little."
+    found = people(text)
+    she = next(t for t in found.doc if t.text == "She")
+    assert found.antecedent(she.i) is person(found, "Fuentes")
