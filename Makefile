@@ -39,12 +39,19 @@ format: setup
 ui: setup
 	$(BIN)/parley ui
 
+# Score the extractor: the dev set of real articles (../shared), then the bundled samples and the
+# held-out set, both annotated for this repository (see data/README.md).
 eval: setup
-	@if [ -d $(SHARED)/dev/articles ]; then \
-	  w=$$(mktemp -d); \
-	  $(BIN)/parley run --articles $(SHARED)/dev/articles --warehouse $$w --quiet && \
-	  $(BIN)/python $(SHARED)/score.py --gold $(SHARED)/dev/gold --warehouse $$w; \
-	else echo "eval: $(SHARED)/dev is absent; nothing to score"; fi
+	@if [ ! -f $(SHARED)/score.py ]; then echo "eval: $(SHARED) is absent; nothing to score"; exit 0; fi; \
+	for set in "dev:$(SHARED)/dev/articles:$(SHARED)/dev/gold" "samples:data/articles:data/gold" \
+	           "heldout:data/heldout/articles:data/heldout/gold"; do \
+	  name=$${set%%:*}; rest=$${set#*:}; articles=$${rest%%:*}; gold=$${rest#*:}; \
+	  [ -d "$$articles" ] || continue; \
+	  w=$$(mktemp -d); echo "== $$name ($$articles)"; \
+	  DAGSTER_HOME=$$w/home $(BIN)/parley run --articles $$articles --warehouse $$w/warehouse --quiet && \
+	  $(BIN)/python $(SHARED)/score.py --gold $$gold --warehouse $$w/warehouse; \
+	  rm -rf $$w; \
+	done
 
 bench: setup
 	$(BIN)/python benchmarks/bench.py

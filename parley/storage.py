@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 from schemas.arrow import arrow_schema
 
 PART = "part-0.parquet"
+ROW_GROUP = 128 * 1024  # rows; several groups per file let DuckDB scan on every core
 
 
 class WarehouseError(RuntimeError):
@@ -95,7 +96,9 @@ class Warehouse:
         self.fs.create_dir(folder, recursive=True)
         tmp = f"{folder}/.{PART}.{uuid.uuid4().hex}.tmp"
         try:
-            pq.write_table(data.cast(arrow_schema(table)), tmp, filesystem=self.fs, compression="zstd")
+            pq.write_table(
+                data.cast(arrow_schema(table)), tmp, filesystem=self.fs, compression="zstd", row_group_size=ROW_GROUP
+            )
             if self.local_root is not None:
                 _fsync(tmp)
             self.fs.move(tmp, self.path(table))
