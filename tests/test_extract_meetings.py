@@ -99,3 +99,22 @@ def test_the_readout_speaker_is_the_publishers_side():
 
 def test_no_meeting_in_a_statement():
     assert meetings("The ministry condemned the missile launch and urged restraint.") == []
+
+
+def test_members_of_an_organisation_meeting_are_a_meeting_of_it():
+    (meeting,) = meetings("ASEAN foreign ministers met in Vientiane on Thursday and called for a ceasefire.")
+    assert (meeting.countries, meeting.organizations, meeting.level) == ([], ["ASEAN"], "ministerial")
+
+
+def test_a_pronoun_subject_brings_its_person_to_the_meeting():
+    (meeting,) = meetings(
+        "Ukrainian Foreign Minister Olena Koval said she had met her Polish counterpart Marek Nowak in Warsaw."
+    )
+    assert (meeting.countries, meeting.location) == (["POL", "UKR"], "Warsaw")
+
+
+def test_a_cancelled_meeting():
+    (meeting,) = meetings(
+        "A planned meeting between the foreign ministers of Armenia and Azerbaijan in Washington was cancelled."
+    )
+    assert (meeting.countries, meeting.status, meeting.level) == (["ARM", "AZE"], "cancelled", "ministerial")

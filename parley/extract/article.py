@@ -17,7 +17,7 @@ from parley.extract.sentences import evidence, sentences
 from parley.extract.sides import SideLexicon
 
 _DELEGATION = ("delegation", "side is", "side was", "led on", "led by", "comprises", "made up of")
-_PRESSING = {"demand", "criticism", "opposition"}
+_PRESSING = {"demand"}
 _SPEECH_VERBS = {"say", "call", "describe", "tell", "add", "praise", "hail", "report", "write"}
 
 
@@ -129,8 +129,9 @@ class ArticleExtractor:
                     if any(person in other.persons for other in drafts if other is not draft):
                         continue
                     covered = {p.side for p in draft.persons if p.side}
+                    unplaced = person.side is None and (person.title or person.honorific)
                     if (person.side in draft.sides and person.side not in covered) or (
-                        referred and index not in mentioned and person.side is None
+                        unplaced and (referred or index in draft.sentences)
                     ):
                         self._join(draft, person)
 

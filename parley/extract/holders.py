@@ -17,6 +17,7 @@ from parley.extract.sides import SideLexicon
 
 _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two|both)(?:\s+(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments|delegations|parties))?$"
+    r"|^the\s+(?:sides|countries|ministers|foreign ministers|leaders|officials|diplomats|governments|delegations)$"
     r"|^(?:they|we|the pair|the duo|the sides)$",
     re.IGNORECASE,
 )
@@ -78,10 +79,13 @@ class HolderResolver:
         if len(subject) == 1 and subject[0].lower_ in _IT and self.last_country:
             holders.append(Holder(self.last_country, None, None))
         if not holders:
-            for found in self.sides.find(subject.text):
+            named = self.sides.find(subject.text)
+            plural = any(
+                t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "ROOT") for t in subject
+            )
+            for found in named if plural or " and " in subject.text else named[:1]:
                 code = found.code
                 holders.append(Holder(None, code, None) if found.is_org else Holder(code, None, None))
-                break
         unique: dict[tuple[str | None, str | None], Holder] = {}
         for holder in holders:
             key = (holder.country, holder.organization)

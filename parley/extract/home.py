@@ -17,14 +17,14 @@ _DATELINE = re.compile(
 
 
 def home_side(sides: SideLexicon, publisher: str | None, text: str) -> str | None:
-    """The country the publisher or the dateline names, when exactly one."""
+    """The country of a known outlet, else the first country the publisher names, else the dateline's."""
     if publisher:
         for outlet, code in load_lexicon("outlets").items():
             if outlet.lower() in publisher.lower():
                 return str(code)
-        codes = {m.code for m in sides.find(publisher) if not m.is_org}
-        if len(codes) == 1:
-            return codes.pop()
+        named = [m.code for m in sides.find(publisher) if not m.is_org]
+        if named:
+            return named[0]  # "Ministry of Foreign Affairs of the PRC (via its embassy in ...)"
     for match in _DATELINE.finditer(text[:600]):
         place = match.group(1).strip().title()
         code = sides.country(place)

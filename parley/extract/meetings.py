@@ -67,14 +67,18 @@ class MeetingBuilder:
         drafts: list[Draft] = []
         for mention in mentions:
             self._place(mention, drafts)
-        drafts = [d for d in drafts if d.sides or d.persons]
+        drafts = [d for d in drafts if d.sides or d.persons or d.organizations]
         if drafts:
             self._complete_sides(drafts)
             drafts = self._split_separate(drafts)
             drafts = self._merge_duplicates(drafts)
         for draft in drafts:
             self._finish(draft, drafts[0])
-        return [d for d in drafts if len(d.sides) + len(d.organizations) >= 2]
+        return [d for d in drafts if len(d.sides) + len(d.organizations) >= 2 or self._members_met(d)]
+
+    def _members_met(self, draft: Draft) -> bool:
+        """ "ASEAN foreign ministers met": an organisation's members meeting, sides unnamed."""
+        return bool(draft.organizations) and not draft.sides and any(m.kind == "verb" for m in draft.mentions)
 
     # -- grouping ---------------------------------------------------------------------
 
@@ -222,7 +226,11 @@ class MeetingBuilder:
                 covered = {p.side for p in draft.persons if p.side}
                 pool = draft.sides or main.sides
                 uncovered = [s for s in pool if s not in covered]
-                home_fits = self.home and self.home not in covered and (self.home in pool or len(pool) < 2)
+                home_fits = (
+                    self.home
+                    and self.home not in covered
+                    and (self.home in pool or len(pool) < 2 or draft.separate)
+                )
                 if home_fits:
                     person.side = self.home
                 elif uncovered:

@@ -101,7 +101,7 @@ class MentionFinder:
         for index, sent in enumerate(sents):
             triggers = [t for t in sent if self._is_trigger(t)]
             triggers = [t for t in triggers if not _nested_in(t, triggers)]
-            settings = {t.i for t in triggers if self._org_setting(t)}
+            settings = {t.i for t in triggers if t.pos_ != "VERB" and self._org_setting(t)}
             for trigger in triggers:
                 if trigger.i in settings:
                     continue  # "the G20 summit": only the setting; its words may place the meeting
@@ -133,7 +133,9 @@ class MentionFinder:
                     (c.dep_ == "prep" and c.lower_ == "of") or _ORDINAL.match(c.text) for c in token.children
                 )
             return True
-        return token.pos_ == "VERB" and lemma in lex["verbs"] and self._verb_has_other_side(token)
+        if token.pos_ != "VERB" or token.dep_ in ("amod", "compound") or lemma not in lex["verbs"]:
+            return False
+        return self._verb_has_other_side(token)
 
     def _is_call(self, token: Token) -> bool:
         cues = _lex()["call_cues"]
@@ -146,6 +148,8 @@ class MentionFinder:
         for child in verb.children:
             if child.dep_ == "dobj" and lemma in ("host", "visit", "meet"):
                 return True
+            if child.dep_ == "dobj" and lemma == "receive":
+                return any(t.ent_type_ == "PERSON" or is_title_word(t) for t in child.subtree)
             if child.dep_ == "prep" and child.lower_ in preps:
                 return True
             if "with" in preps and any(t.lower_ == "with" for t in verb.doc[verb.i + 1 : verb.i + 4]):
@@ -160,7 +164,7 @@ class MentionFinder:
 
     def _mention(self, index: int, sent: Span, trigger: Token, triggers: list[Token]) -> Mention | None:
         lex = _lex()
-        if self._hypothetical(trigger) or self._org_setting(trigger):
+        if self._hypothetical(trigger) or (trigger.pos_ != "VERB" and self._org_setting(trigger)):
             return None
         others = {t.i for t in triggers if t != trigger}
         kind = "verb" if trigger.pos_ == "VERB" else "noun"
@@ -184,7 +188,9 @@ class MentionFinder:
         encounter_verb = verb is not None and (
             kind == "verb" or verb.lemma_.lower() in lex["encounter_verbs"] or possessive
         )
-        uses_args = encounter_verb and bool(arg_persons or arg_sides)
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in trigger.children)
+        bare_event = not definite and verb is not None and verb.lemma_.lower() != "be"
+        uses_args = (encounter_verb or bare_event) and bool(arg_persons or arg_sides)
         mention.anaphoric = (
             kind == "noun" and not own_persons and not own_sides and not new_event and not uses_args
         )
@@ -206,7 +212,7 @@ class MentionFinder:
         subjects = [" ".join(x.text for x in t.subtree) for t in args if t.dep_ in ("nsubj", "nsubjpass")]
         mention.collective = any(is_collective(text) for text in subjects)
         mention.collective_people = any(is_collective(text, people_only=True) for text in subjects)
-        if mention.organizations and not mention.sides and not mention.persons:
+        if mention.organizations and not mention.sides and not mention.persons and kind == "noun":
             return None  # a gathering of an organisation named only as the setting
         mention.status = self._status(trigger, verb)
         mention.format = self._format(
@@ -214,7 +220,8 @@ class MentionFinder:
             own_all + adjuncts,
             words | {t.lower_ for t in args if t.dep_ == "pobj" or t.dep_ == "prep"},
         )
-        mention.level_words = " ".join(t.text for t in own_all + (args if not mention.anaphoric else []))
+        worded = own_all + (args if not mention.anaphoric else [])
+        mention.level_words = " ".join(t.text for t in sorted(worded, key=lambda t: t.i))
         self._read_when_where(mention, sent, own_all + adjuncts, verb, len(triggers) == 1)
         mention.separate = bool(words & {"separate", "separately"})
         mention.per_person = (
@@ -259,6 +266,11 @@ class MentionFinder:
         for office in offices:
             if office.person is not None and office.person not in persons:
                 persons.append(office.person)
+        for token in tokens:
+            if token.lower_ in ("he", "she") and token.dep_.startswith("nsubj"):
+                person = self.people.antecedent(token.i)
+                if person is not None and person not in persons:
+                    persons.append(person)
         sides = [p.side for p in persons if p.side]
         sides += [o.side for o in offices if o.side and o.person is None]
         sides += [
@@ -543,6 +555,9 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
             "by",
         ):
             adjuncts += _subtree(child, blocked)
+            for nested in child.subtree:  # "held talks at request with X": "with X" hangs lower
+                if nested.dep_ == "prep" and nested.lower_ == "with" and nested.head.head.i == child.i:
+                    args += _subtree(nested, blocked, ("relcl", "acl"))
     if verb.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         args += _with_phrase(verb, blocked)
     governor, hops = verb, 0
