@@ -25,9 +25,11 @@ from parley.ids import article_id
 from parley.ingest import Reject, scan
 from parley.tables import extraction_records, reject_record
 from parley.validation import split_valid
-from schemas.arrow import to_frame
+from schemas.arrow import arrow_schema, to_frame
 from schemas.tables import EXTRACTED
 
+OUTPUTS = (*EXTRACTED, "extractions")
+INGEST_CHUNK = 1000
 Progress = Callable[[Iterable[Any], int], Iterable[Any]]
 
 
@@ -69,6 +71,7 @@ def ingest(
             zip(previous["article_id"].to_pylist(), previous["ingested_at"].to_pylist(), strict=True)
         )
     records: list[dict] = []
+    parts: list[pa.Table] = []  # Arrow holds texts far more compactly than dicts of str
     rejects: list[dict] = []
     for item in scan(root):
         if isinstance(item, Reject):
@@ -87,7 +90,11 @@ def ingest(
         records.append(
             dataclasses.asdict(item) | {"article_id": art, "ingested_at": first_seen.get(art, now)}
         )
-    frame = to_frame("articles", records)
+        if len(records) == INGEST_CHUNK:
+            parts.append(pa.Table.from_pylist(records, schema=arrow_schema("articles")))
+            records = []
+    parts.append(pa.Table.from_pylist(records, schema=arrow_schema("articles")))
+    frame = to_frame("articles", pa.concat_tables(parts))
     articles = _validated(
         "articles", frame, rejects, lambda r: (r.source_path, r.source_record, r.article_id), now
     )
@@ -141,13 +148,27 @@ class Plan:
 
 @dataclasses.dataclass
 class Batch:
-    """What reading some articles produced: new records per table, and refusals."""
+    """What reading some articles produced: new rows per table (as Arrow, compact), and refusals."""
 
-    records: dict[str, list[dict]]
-    rejects: list[dict]
+    tables: dict[str, list[pa.Table]] = dataclasses.field(default_factory=lambda: {t: [] for t in OUTPUTS})
+    rejects: list[dict] = dataclasses.field(default_factory=list)
 
+    def add(self, records: dict[str, list[dict]]) -> None:
+        for table, rows in records.items():
+            if rows:
+                self.tables[table].append(pa.Table.from_pylist(rows, schema=arrow_schema(table)))
 
-OUTPUTS = (*EXTRACTED, "extractions")
+    def table(self, name: str) -> pa.Table:
+        return pa.concat_tables(self.tables[name]) if self.tables[name] else arrow_schema(name).empty_table()
+
+    @classmethod
+    def merge(cls, batches: Iterable[Batch]) -> Batch:
+        merged = cls()
+        for batch in batches:
+            for name, parts in batch.tables.items():
+                merged.tables[name].extend(parts)
+            merged.rejects.extend(batch.rejects)
+        return merged
 
 
 def plan(
@@ -190,10 +211,11 @@ def extract_batch(
 ) -> Batch:
     """Read some articles; an article the extractor fails on becomes a reject, the rest land."""
     now = now or dt.datetime.now(dt.UTC)
-    result = Batch(records={t: [] for t in OUTPUTS}, rejects=[])
+    result = Batch()
     rows = list(todo.itertuples(index=False))
     for start in progress(range(0, len(rows), batch_size), -(-len(rows) // batch_size)):
         batch = rows[start : start + batch_size]
+        new: dict[str, list[dict]] = {t: [] for t in OUTPUTS}
         for row, extraction in zip(
             batch, _extract_each(extractor, [article_input(r) for r in batch]), strict=True
         ):
@@ -213,9 +235,9 @@ def extract_batch(
                 )
             else:
                 for table, records in extraction_records(row.article_id, extraction, version).items():
-                    result.records[table].extend(records)
+                    new[table].extend(records)
                     counts[table] = len(records)
-            result.records["extractions"].append(
+            new["extractions"].append(
                 {
                     "article_id": row.article_id,
                     "extractor_version": version,
@@ -224,6 +246,7 @@ def extract_batch(
                     **counts,
                 }
             )
+        result.add(new)
     return result
 
 
@@ -262,13 +285,7 @@ def extract_parallel(
         workers, mp_context=context, initializer=_start_worker, initargs=(model,)
     ) as pool:
         futures = [pool.submit(_read_chunk, chunk, version, batch_size, now) for chunk in chunks]
-        batches = [f.result() for f in progress(futures, len(futures))]
-    merged = Batch(records={t: [] for t in OUTPUTS}, rejects=[])
-    for batch in batches:
-        for table, records in batch.records.items():
-            merged.records[table].extend(records)
-        merged.rejects.extend(batch.rejects)
-    return merged
+        return Batch.merge(f.result() for f in progress(futures, len(futures)))
 
 
 def assemble(
@@ -283,10 +300,10 @@ def assemble(
     def source(row: Any) -> tuple[str, str | None, str]:
         return (*sources.loc[row.article_id], row.article_id)
 
+    new = Batch.merge(batches)
     tables = {}
     for table in OUTPUTS:
-        new = [to_frame(table, b.records[table]) for b in batches]
-        frame = pd.concat([plan.kept[table], *new], ignore_index=True)
+        frame = pd.concat([plan.kept[table], to_frame(table, new.table(table))], ignore_index=True)
         tables[table] = _validated(table, frame, rejects, source, now)
     meeting_ids = set(tables["meetings"]["meeting_id"])
     for table in EXTRACTED[1:]:

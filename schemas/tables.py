@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow
+from pandera import extensions
 from pandera.typing import Series
 
 STATUSES = ("held", "planned", "cancelled")
@@ -38,8 +39,9 @@ def column(arrow_type: pyarrow.DataType, description: str, **checks: Any) -> Any
     return pa.Field(dtype_kwargs={"pyarrow_dtype": arrow_type}, description=description, **checks)
 
 
-def all_alpha3(series: pd.Series) -> pd.Series:
-    """Row by row: every item of a list of country codes is an alpha-3 code."""
+@extensions.register_check_method(statistics=[])
+def alpha3_codes(series: pd.Series) -> pd.Series:
+    """Row by row: every item of a list of country codes is an ISO 3166-1 alpha-3 code."""
     return series.map(lambda items: items is None or all(re.fullmatch(ALPHA3, str(c)) for c in items))
 
 
@@ -89,7 +91,9 @@ class Meetings(_Evidenced):
     """One row per encounter between two or more countries or organisations: held, planned or cancelled."""
 
     meeting_id: Arrow = column(STRING, "Stable id of the meeting", unique=True)
-    countries: Arrow = column(STRINGS, "ISO 3166-1 alpha-3 codes of the countries taking part, sorted")
+    countries: Arrow = column(
+        STRINGS, "ISO 3166-1 alpha-3 codes of the countries taking part, sorted", alpha3_codes=()
+    )
     organizations: Arrow = column(STRINGS, "Short names of organisations taking part as a party, sorted")
     status: Arrow = column(STRING, "Whether it took place or is yet to", isin=STATUSES)
     format: Arrow = column(STRING, "Medium of the encounter", isin=FORMATS)
@@ -98,11 +102,6 @@ class Meetings(_Evidenced):
     date_text: Arrow = column(STRING, "Words that gave the date", nullable=True)
     location: Arrow = column(STRING, "Most specific place named, as written", nullable=True)
     duration_minutes: Arrow = column(INT, "Duration when stated", nullable=True, ge=0)
-
-    @pa.check("countries", name="alpha3_codes", error="country codes must be ISO 3166-1 alpha-3")
-    @classmethod
-    def alpha3_codes(cls, series: Series) -> Series[bool]:
-        return all_alpha3(series)
 
 
 class Participants(_Evidenced):
@@ -127,13 +126,8 @@ class Positions(_Evidenced):
     holder_organization: Arrow = column(STRING, "Organisation that expressed it", nullable=True)
     holder_name: Arrow = column(STRING, "Person who expressed it, when named", nullable=True)
     stance: Arrow = column(STRING, "Kind of stance", isin=STANCES)
-    target_countries: Arrow = column(STRINGS, "Sides it is aimed at (alpha-3), sorted")
+    target_countries: Arrow = column(STRINGS, "Sides it is aimed at (alpha-3), sorted", alpha3_codes=())
     topic: Arrow = column(STRING, "Subject in a few words", nullable=True)
-
-    @pa.check("target_countries", name="alpha3_codes", error="country codes must be ISO 3166-1 alpha-3")
-    @classmethod
-    def alpha3_codes(cls, series: Series) -> Series[bool]:
-        return all_alpha3(series)
 
 
 class Agreements(_Evidenced):
