@@ -68,11 +68,11 @@ def test_mentioned_that_conveys_a_statement(nlp: Language) -> None:
 
 
 def test_reporting_verb_with_a_hope_inside_is_only_the_hope(nlp: Language) -> None:
-    cue = one(nlp, "Minister Li stressed that he hopes the Canadian side will take concrete steps.", "hope")
-    assert stances(nlp, "Minister Li stressed that he hopes the Canadian side will take concrete steps.") == [
+    cue = one(nlp, "Minister Li stressed that he hopes Ottawa will act quickly on the visa backlog.", "hope")
+    assert stances(nlp, "Minister Li stressed that he hopes Ottawa will act quickly on the visa backlog.") == [
         "hope"
     ]
-    assert cue.target is not None and "Canadian side" in cue.target.text
+    assert cue.target is not None and cue.target.text == "Ottawa"
     assert cue.subject is not None and cue.subject.text == "Minister Li"
 
 
@@ -88,8 +88,8 @@ def test_noting_participle_after_a_demand_adds_nothing(nlp: Language) -> None:
 
 def test_coordinated_statement_and_hope_are_both_kept(nlp: Language) -> None:
     text = (
-        "The foreign minister underlined the long history of cooperation between the two countries and "
-        "expressed his desire to build a stronger partnership."
+        "The minister underlined the decades of friendship linking Chile and Norway and "
+        "voiced her desire to widen scientific exchanges."
     )
     assert stances(nlp, text) == ["hope", "statement"]
 
@@ -124,11 +124,11 @@ def test_one_side_committing_is_a_statement(nlp: Language) -> None:
 
 
 def test_both_sides_committing_is_not_a_stance(nlp: Language) -> None:
-    assert cues(nlp, "The two sides committed to maintain this channel of communication.") == []
+    assert cues(nlp, "Both delegations committed to keep the hotline open.") == []
 
 
 def test_possessed_request_is_a_demand_of_its_owner(nlp: Language) -> None:
-    text = "In response to my request for help on the hostage issue, President Ruiz reiterated his support."
+    text = "Following my request for flood relief, President Ruiz reiterated his support."
     found = {c.stance: c for c in cues(nlp, text)}
     assert set(found) == {"demand", "support"}
     assert found["demand"].subject is not None and found["demand"].subject.text == "my"
@@ -160,7 +160,7 @@ def test_look_forward_is_hope_but_forward_looking_is_not(nlp: Language) -> None:
 
 
 def test_opposed_needs_its_object(nlp: Language) -> None:
-    assert cues(nlp, "At times, the two delegations were directly opposed in their remarks.") == []
+    assert cues(nlp, "At times, the two delegations were sharply opposed on tone.") == []
     assert stances(nlp, "Paris is firmly opposed to the planned tariffs.") == ["opposition"]
 
 
@@ -171,20 +171,20 @@ def test_criticism_and_proposal_verbs(nlp: Language) -> None:
 
 def test_highlighted_commitment_is_one_statement_not_support(nlp: Language) -> None:
     text = (
-        "The Foreign Secretary highlighted the UK's commitment to work with Ghana to support regional trade."
+        "The Trade Minister highlighted Canada's commitment to working with Ghana on cocoa processing."
     )
     assert stances(nlp, text) == ["statement"]
 
 
 def test_no_holder_no_cue(nlp: Language) -> None:
     assert cues(nlp, "Thank you.") == []
-    assert cues(nlp, "Libya was welcomed back into the regional bloc last year.") == []
+    assert cues(nlp, "Libya's return to the regional bloc was applauded last year.") == []
 
 
 def test_history_is_not_a_stance_at_the_meeting(nlp: Language) -> None:
     text = "Ties were cut in 2019 after President Arce refused to recognise the election result."
     assert cues(nlp, text) == []
-    assert cues(nlp, "Peru was one of ten countries to do so, having rejected the vote.") == []
+    assert cues(nlp, "Peru was among several states that did so, having rejected the vote.") == []
 
 
 def test_relationship_pairs_are_not_targets(nlp: Language) -> None:
@@ -215,4 +215,46 @@ def test_never_raises_on_odd_input(nlp: Language) -> None:
 def test_infinitive_of_purpose_is_not_a_stance(nlp: Language) -> None:
     text = "Minister Dubois called for a larger recovery fund to support the hardest-hit regions."
     assert stances(nlp, text) == ["demand"]
-    assert stances(nlp, "Norway maintains its stance to value the partnership with Chile.") == ["support"]
+    assert stances(nlp, "Norway maintains its stance to value close ties with Chile.") == ["support"]
+
+
+def test_a_common_noun_subject_is_a_holder(nlp: Language) -> None:
+    cue = one(nlp, "Mendes welcomed Japan's investment in the railway.", "support")
+    assert cue.subject is not None and cue.subject.text == "Mendes"
+
+
+def test_call_on_needs_an_infinitive_to_be_a_demand(nlp: Language) -> None:
+    assert stances(nlp, "The leaders called on Ruritania to release the detainees.") == ["demand"]
+    assert stances(nlp, "The delegation also called on the Minister of Trade.") == []
+
+
+def test_readiness_to_give_is_an_offer_and_to_act_a_statement(nlp: Language) -> None:
+    assert stances(nlp, "Norway is willing to provide training to the coast guard.") == ["proposal"]
+    assert stances(nlp, "Norway is ready to deepen cooperation with Chile.") == ["statement"]
+
+
+def test_reciprocal_support_and_comparisons_are_not_stances(nlp: Language) -> None:
+    assert stances(nlp, "Over the years the two sides have supported each other in many forums.") == []
+    assert stances(nlp, "Chile is far more worried than Peru about the drought.") == []
+
+
+def test_accepting_an_invitation_is_support(nlp: Language) -> None:
+    assert stances(nlp, "The Chilean minister accepted the invitation in principle.") == ["support"]
+
+
+def test_a_stance_inside_what_was_agreed_is_not_a_position(nlp: Language) -> None:
+    assert stances(nlp, "The ministers agreed to propose a joint plan to their partners.") == []
+    assert stances(nlp, "The ministers agreed to expand trade and welcomed the new air link.") == ["support"]
+
+
+def test_a_named_speakers_reported_view_is_a_statement(nlp: Language) -> None:
+    assert stances(nlp, "Maria Lopez said that the two economies are closely linked.") == ["statement"]
+
+
+def test_agreement_verbs_and_stances_are_read_once_per_sentence(nlp: Language) -> None:
+    from parley.extract.cues import find_agreements, sentence_cues
+
+    sent = next(nlp("Both sides agreed to expand trade and welcomed the new air link.").sents)
+    first = sentence_cues(sent)
+    assert sentence_cues(sent) is first
+    assert [c.status for c in find_agreements(sent)] == ["agreed"]

@@ -18,17 +18,19 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.extract.stance_cues import (
+from parley.extract.cue_syntax import (
     first_of,
+    infinitive,
+    is_agent,
     is_joint,
     is_negated,
     lemma,
-    load_lexicon,
     phrase_of,
     prep_object,
     stance_nouns,
     subject_of,
 )
+from parley.extract.lexicons import load_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +95,8 @@ def _match(tok: Token) -> Iterator[AgreementCue]:
         return
     if tok.pos_ == "ADJ" or _has_cue_ancestor(tok):
         return  # "agreed to sign a memorandum": the signing is what was agreed, not a second cue
+    if _wished(tok):
+        return  # "the president hopes the two sides will sign ...": one side's wish, not a settlement
     if word in lex["agree_verbs"]:
         yield from _match_agree(tok)
     elif word in lex["joint_verbs"]:
@@ -198,6 +202,8 @@ def _match_joint_future(tok: Token) -> Iterator[AgreementCue]:
     subject = first_of(c for c in tok.children if c.dep_ == "nsubj")
     if subject is None or subject.pos_ == "PRON" or not is_joint(phrase_of(subject)):
         return  # "we"/"they" in a quote is often one government speaking
+    if not is_agent(phrase_of(subject)):
+        return  # "trade between the two countries will recover": no one acts
     continued = lemma(tok) in lex["continue_verbs"]
     yield _cue("intended" if continued else "agreed", (tok,), phrase_of(subject), tok, tok)
 
@@ -322,10 +328,23 @@ def _conjuncts(head: Token) -> list[Token]:
     parts = [
         head,
         *(c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and _same_form(c, head)),
+        *_stray_infinitives(head),
     ]
     if len(parts) == 1:
         return parts
     return parts if len(_words_without_conjuncts(head)) >= MIN_SPLIT_TOKENS else [head]
+
+
+def _stray_infinitives(head: Token) -> list[Token]:
+    """ "agreed to work towards convening X and to finalise Y": the parser hangs the second
+    "to"-infinitive on the gerund, but its "to" marks it as a second thing agreed."""
+    if not infinitive(head):
+        return []
+    return [
+        t
+        for t in head.subtree
+        if t.dep_ == "conj" and t.head.i != head.i and infinitive(t) and t.head.tag_ == "VBG"
+    ]
 
 
 def _same_form(verb: Token, head: Token) -> bool:
@@ -350,6 +369,9 @@ def _words_without_conjuncts(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in ("conj", "cc") or (child.dep_ == "punct" and child.i > head.i):
             skip.update(t.i for t in child.subtree)
+    for stray in _stray_infinitives(head):
+        skip.update(t.i for t in stray.subtree)
+        skip.update(c.i for c in stray.head.children if c.dep_ == "cc" and c.i < stray.i)
     return [t for t in head.subtree if t.i not in skip and not t.is_punct and t.dep_ != "aux"]
 
 
@@ -362,6 +384,11 @@ def _is_aim(tok: Token) -> bool:
     return bool(particles) and any(c.lower_ in particles for c in tok.children if c.dep_ in ("prep", "prt"))
 
 
+def _wished(tok: Token) -> bool:
+    """A clause that one side hopes, fears or expects, not one the sides settled."""
+    return tok.dep_ == "ccomp" and lemma(tok.head) in _lex()["wish_verbs"]
+
+
 def _is_future(tok: Token) -> bool:
     """A modal of the future on `tok`, or "continue"-type verb with one."""
     lex = _lex()
@@ -371,9 +398,11 @@ def _is_future(tok: Token) -> bool:
 
 
 def _is_failed(tok: Token) -> bool:
-    """ "failed to agree", "unable to agree", "could not agree"."""
+    """ "failed to agree", "unable to agree", "could not agree", "without reaching a settlement"."""
     lex = _lex()
     head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "without":
+        return True
     if tok.dep_ != "xcomp":
         return False
     return lemma(head) in lex["failure_verbs"] or lemma(head) in lex["failure_adjectives"] or is_negated(head)
@@ -389,14 +418,18 @@ def _done_jointly(tok: Token) -> bool:
 
 
 def _has_cue_ancestor(tok: Token) -> bool:
-    """Whether `tok` is inside what another agreement verb reports (not coordinated with it)."""
+    """Whether `tok` is inside what another agreement verb reports ("agreed to evaluate X and to
+    decide on Y": "decide" is content), not coordinated with the cue itself ("agreed and decided")."""
     lex = _lex()
     cue_words = lex["agree_verbs"] | lex["joint_verbs"] | lex["confirm_verbs"]
     node = tok
-    while node.dep_ not in ("ROOT", "conj") and node.head.i != node.i:
-        node = node.head
-        if lemma(node) in cue_words and node.pos_ in ("VERB", "AUX"):
-            return True
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        parent = node.head
+        if node.dep_ == "conj" and not _same_form(node, parent):
+            return False  # "agreed to strengthen X and signed Y": a finite act of its own
+        if lemma(parent) in cue_words and parent.pos_ in ("VERB", "AUX"):
+            return node.dep_ != "conj"
+        node = parent
     return False
 
 
@@ -476,7 +509,7 @@ def _entity_end(doc: Doc, i: int) -> int:
 
 
 def _noun_clause_tokens(tok: Token) -> set[int]:
-    """Words of clauses that describe a noun ("a meeting which is planned to be held in July"):
+    """Words of clauses that describe a noun ("a forum which is due to take place in June"):
     their times belong to that noun, not to the agreed act."""
     return {t.i for c in tok.subtree if c.dep_ in ("relcl", "acl") and c.i != tok.i for t in c.subtree}
 

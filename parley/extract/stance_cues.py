@@ -11,22 +11,33 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
-import yaml
 from spacy.tokens import Span, Token
+
+from parley.extract.agreement_cues import AgreementCue, find_agreements
+from parley.extract.cue_syntax import (
+    clause_child,
+    complement,
+    covering_span,
+    first_of,
+    infinitive,
+    is_agent,
+    is_agent_token,
+    is_joint,
+    is_negated,
+    lemma,
+    own_subject,
+    phrase_of,
+    prep_object,
+    subject_of,
+)
+from parley.extract.lexicons import load_lexicon
 
 log = logging.getLogger(__name__)
 
 STANCES = ("concern", "criticism", "opposition", "demand", "support", "hope", "proposal", "statement")
-LEXICON_DIR = Path(__file__).parent / "lexicons"
-
-AGENT_ENTS = {"PERSON", "GPE", "NORP", "ORG"}
-CLAUSE_DEPS = {"ccomp", "xcomp"}
-# Dependencies through which a verb inherits the subject of the verb it hangs from.
-SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "pcomp", "ccomp"}
 TOPIC_WORDS = 12
 # Prepositions that introduce what a stance is about ("concern over", "hope for").
 TOPIC_PREPS = frozenset(
@@ -54,13 +65,6 @@ class _Hit:
     owner: Token | None = None  # an explicit possessor holder ("my request")
 
 
-@functools.cache
-def load_lexicon(name: str) -> dict[str, Any]:
-    """A YAML lexicon from `lexicons/`, parsed once per process."""
-    with (LEXICON_DIR / f"{name}.yaml").open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
     return {word: stance for stance, words in groups.items() for word in words}
 
@@ -85,7 +89,8 @@ class _StanceLexicon:
     verdict_verbs: frozenset[str]
     evaluative: dict[str, str]
     solo_commitment: frozenset[str]
-    agent_nouns: frozenset[str]
+    readiness: frozenset[str]
+    offer_verbs: frozenset[str]
 
 
 @functools.cache
@@ -118,30 +123,37 @@ def _lexicon() -> _StanceLexicon:
         verdict_verbs=frozenset(raw["verdict_verbs"]),
         evaluative=_invert(raw["evaluative"]),
         solo_commitment=frozenset(raw["solo_commitment"]),
-        agent_nouns=frozenset(raw["agent_nouns"]),
+        readiness=frozenset(raw["readiness_adjectives"]),
+        offer_verbs=frozenset(raw["offer_verbs"]),
     )
 
 
-def find_stances(sent: Span) -> list[StanceCue]:
-    """Every stance `sent` expresses, one cue per stance and holder; never raises."""
+def find_stances(sent: Span, agreements: Sequence[AgreementCue] | None = None) -> list[StanceCue]:
+    """Every stance `sent` expresses, one cue per stance and holder; never raises.
+
+    Words that are already an agreement cue are not also a stance (a joint commitment is
+    not a position); pass the sentence's `agreements` when they are known, so that the
+    sentence is analysed once."""
     try:
-        return _find_stances(sent)
+        if agreements is None:
+            agreements = find_agreements(sent)
+        return _find_stances(sent, {t.i for cue in agreements for t in cue.cue})
     except Exception:  # a bad parse must not stop an article's extraction
         log.exception("stance cue detection failed on %r", sent.text[:80])
         return []
 
 
-def _find_stances(sent: Span) -> list[StanceCue]:
+def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
     lex = _lexicon()
-    agreed = _agreement_tokens(sent)
     hits = [
         hit
         for tok in sent
         if (hit := _match(tok, lex)) is not None
         and not agreed.intersection(t.i for t in hit.cue)
+        and not _agreed_content(hit.anchor, agreed)
         and not _is_background(hit.anchor)
     ]
-    hits = _drop_nested(hits)
+    hits = _drop_nested(hits) or _reported_views(sent, lex)
     cues: list[StanceCue] = []
     seen: set[tuple[str, int]] = set()
     for hit in hits:
@@ -152,7 +164,7 @@ def _find_stances(sent: Span) -> list[StanceCue]:
         if key in seen:
             continue
         seen.add(key)
-        cue_span = _covering_span(hit.cue)
+        cue_span = covering_span(hit.cue)
         cues.append(
             StanceCue(
                 stance=hit.stance,
@@ -167,7 +179,7 @@ def _find_stances(sent: Span) -> list[StanceCue]:
 
 def _reported_subject(anchor: Token) -> Span | None:
     """The anchor's subject; for a pronoun in a reported clause, the reporter it stands for
-    ("Wang Yi stressed that he hopes ..." is Wang Yi's hope)."""
+    ("the envoy stressed that she hopes ..." is the envoy's hope)."""
     subject = subject_of(anchor)
     if subject is None or len(subject) != 1 or subject[0].lower_ not in ("he", "she"):
         return subject
@@ -182,11 +194,17 @@ def _reported_subject(anchor: Token) -> Span | None:
     return subject
 
 
-def _agreement_tokens(sent: Span) -> set[int]:
-    """Words already read as an agreement cue: a joint commitment is not also a stance."""
-    from parley.extract.agreement_cues import find_agreements  # imports this module's helpers
-
-    return {t.i for cue in find_agreements(sent) for t in cue.cue}
+def _agreed_content(tok: Token, agreed: set[int]) -> bool:
+    """ "The ministers agreed to propose ...": a cue inside what the sides agreed is part of the
+    agreement; one coordinated with the agreement verb ("agreed ... and welcomed") is not."""
+    node = tok
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        if own_subject(node):
+            return False  # a clause of its own ("..., about which they shared concerns")
+        if node.head.i in agreed:
+            return node.dep_ != "conj"
+        node = node.head
+    return False
 
 
 def _is_background(tok: Token) -> bool:
@@ -210,6 +228,8 @@ def _match(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         return _match_verb(tok, lex)
     if tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in lex.nouns:
         return _match_noun(tok, lex)
+    if tok.lower_ in lex.readiness:
+        return _match_readiness(tok, lex)
     if tok.lower_ in lex.adjectives:
         return _match_adjective(tok, lex)
     return None
@@ -218,13 +238,15 @@ def _match(tok: Token, lex: _StanceLexicon) -> _Hit | None:
 def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     word = lemma(tok)
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(_reciprocal(o) for o in objects):
+        return None  # "the two sides have supported each other": an account of ties, not a stance
     if any(lemma(o) in lex.nouns for o in objects) and word in lex.light_verbs:
         return None  # "reiterated his support": the noun is the cue
-    clause = _clause_child(tok)
+    clause = clause_child(tok)
     if word in lex.phrasal:
         stance, particles = lex.phrasal[word]
         part = _particle(tok, particles)
-        if part is not None:
+        if part is not None and not _courtesy_call(tok, part):
             return _Hit(stance, (tok, part), tok, _particle_object(part) or clause)
     if word in lex.verdict_verbs:
         verdict = _verdict(tok, lex)
@@ -260,9 +282,7 @@ def _match_noun(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         return None
     stance = lex.nouns[word]
     head = tok.head
-    complement = (
-        prep_object(tok) or _clause_child(tok) or first_of(c for c in tok.children if c.dep_ == "acl")
-    )
+    complement = prep_object(tok) or clause_child(tok) or first_of(c for c in tok.children if c.dep_ == "acl")
     if tok.dep_ in ("dobj", "nsubjpass") and lemma(head) in lex.light_verbs and not is_negated(head):
         return _Hit(stance, (head, tok), head, complement or prep_object(head, TOPIC_PREPS) or tok)
     owner = first_of(c for c in tok.children if c.dep_ == "poss")
@@ -271,14 +291,38 @@ def _match_noun(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     return None
 
 
-def _match_adjective(tok: Token, lex: _StanceLexicon) -> _Hit | None:
-    copular = tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children)
-    if not copular:
+def _reciprocal(tok: Token) -> bool:
+    return tok.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in tok.children)
+
+
+def _copular(tok: Token) -> bool:
+    """A predicate adjective ("is concerned"), not an attribute ("a concerned look"), and not a
+    comparison ("far more worried than Brazil"), which describes a side rather than quoting it."""
+    if any(c.dep_ == "prep" and c.lower_ == "than" for c in tok.children):
+        return False
+    return tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def _match_readiness(tok: Token, lex: _StanceLexicon) -> _Hit | None:
+    """ "China is willing to continue providing support to Brazil": readiness to give something
+    is an offer (proposal); readiness to do something together is a statement of position."""
+    clause = first_of(c for c in tok.children if c.dep_ == "xcomp")
+    if not _copular(tok) or clause is None:
         return None
-    complement = _clause_child(tok) or prep_object(tok)
+    act = clause
+    while lemma(act) in lex.light_verbs | {"continue", "keep"} and (nxt := clause_child(act)) is not None:
+        act = nxt
+    stance = "proposal" if lemma(act) in lex.offer_verbs else "statement"
+    return _Hit(stance, (tok,), tok.head if tok.dep_ == "acomp" else tok, clause)
+
+
+def _match_adjective(tok: Token, lex: _StanceLexicon) -> _Hit | None:
+    if not _copular(tok):
+        return None
+    complement = clause_child(tok) or prep_object(tok)
     allowed = lex.adjective_needs_complement.get(tok.lower_)
     if allowed is not None:
-        clause_ok = "clause" in allowed and _clause_child(tok) is not None
+        clause_ok = "clause" in allowed and clause_child(tok) is not None
         preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in allowed]
         if not clause_ok and not preps:
             return None
@@ -292,6 +336,22 @@ def _is_pledge(clause: Token, lex: _StanceLexicon) -> bool:
     subject = first_of(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
     modal = any(c.dep_ == "aux" and c.lower_ in lex.pledge_modals for c in clause.children)
     return subject is not None and subject.lower_ in ("we", "i") and modal
+
+
+def _reported_views(sent: Span, lex: _StanceLexicon) -> list[_Hit]:
+    """ "Zhou said that China and Brazil are ...", "“Our sectors are integrated,” Sandhu told
+    reporters": in a sentence with no other cue, a named speaker's reported view is a
+    statement of position."""
+    hits = []
+    for verb in sent:
+        clause = clause_child(verb)
+        if lemma(verb) not in lex.quote_verbs or clause is None or not own_subject(clause):
+            continue
+        subject = first_of(c for c in verb.children if c.dep_ == "nsubj")
+        speaker = subject is not None and subject.ent_type_ == "PERSON"
+        if speaker and not is_negated(verb) and not _is_background(verb):
+            hits.append(_Hit("statement", (verb,), verb, clause))
+    return hits
 
 
 def _particle(verb: Token, particles: frozenset[str]) -> Token | None:
@@ -309,11 +369,19 @@ def _particle(verb: Token, particles: frozenset[str]) -> Token | None:
     return None
 
 
+def _courtesy_call(verb: Token, part: Token) -> bool:
+    """ "The delegation called on the Minister": a visit, unless the addressee is asked to do
+    something ("called on Beijing to respect ...")."""
+    if part.lower_ not in ("on", "upon"):
+        return False
+    return not any(t.dep_ in ("xcomp", "acl", "ccomp") and infinitive(t) for t in verb.subtree)
+
+
 def _particle_object(part: Token) -> Token | None:
     if part.dep_ == "mark":  # "for X to be done": X is the subject of the clause
         clause = part.head
         return first_of(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")) or clause
-    return _complement(part)
+    return complement(part)
 
 
 def _verdict(tok: Token, lex: _StanceLexicon) -> str | None:
@@ -344,15 +412,15 @@ def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
             if i == j or inner.anchor.i == outer.anchor.i:
                 continue
             if outer.complement is not None and _inside(inner.anchor, outer.complement):
-                if _own_subject(inner.anchor):
+                if own_subject(inner.anchor):
                     if outer.stance == "statement":
                         dropped.add(j)
                 else:
                     dropped.add(i)
             elif (
                 inner.anchor.head.i == outer.anchor.i
-                and _infinitive(inner.anchor)
-                and not _own_subject(inner.anchor)
+                and infinitive(inner.anchor)
+                and not own_subject(inner.anchor)
             ):
                 dropped.add(i)  # "called for a fund to support ...": the purpose is the demand's content
             elif (
@@ -367,7 +435,7 @@ def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
 
 def _inside(tok: Token, root: Token) -> bool:
     """True if `tok` is part of the phrase `root` heads, not in a separate act hung on it by a
-    time preposition ("... before strongly urging the ROK side")."""
+    time preposition ("... before firmly urging the other side")."""
     node = tok
     while True:
         if node.i == root.i:
@@ -377,10 +445,6 @@ def _inside(tok: Token, root: Token) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
-
-
-def _own_subject(tok: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 # --- target and topic -------------------------------------------------------------------
@@ -394,19 +458,19 @@ def _target(hit: _Hit) -> Span | None:
         if (
             child.dep_ in ("dobj", "dative")
             and lemma(child) not in _lexicon().nouns
-            and _is_agent_token(child)
+            and is_agent_token(child)
         ):
             return phrase_of(child)
         if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
             obj = first_of(c for c in child.children if c.dep_ == "pobj")
-            if obj is not None and _is_agent_token(obj):
+            if obj is not None and is_agent_token(obj):
                 return phrase_of(obj)
     comp = hit.complement
     if comp is None:
         return None
     if comp.pos_ in ("VERB", "AUX"):
         subj = first_of(c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass"))
-        if subj is not None and _is_agent_token(subj):
+        if subj is not None and is_agent_token(subj):
             return phrase_of(subj)
     phrase = phrase_of(comp)
     if any(ent.label_ in ("GPE", "NORP") and not _pairs_countries(ent) for ent in phrase.ents):
@@ -432,159 +496,8 @@ def _topic(hit: _Hit) -> str | None:
     return text or None
 
 
-# --- shared syntax helpers (also used by agreement_cues) --------------------------------
-
-
-def subject_of(tok: Token) -> Span | None:
-    """Who does what `tok` says, as written: its subject, the agent of a passive, or the
-    subject it inherits through a conjunction, infinitive, participle or relative clause."""
-    node = tok
-    for _ in range(12):
-        agent = first_of(c for c in node.children if c.dep_ == "agent")
-        if agent is not None:
-            obj = first_of(c for c in agent.children if c.dep_ == "pobj")
-            return phrase_of(obj, trim_clause=True) if obj is not None else None
-        subj = first_of(c for c in node.children if c.dep_ in ("nsubj", "csubj"))
-        if subj is not None and _misparsed_purpose(node):
-            node = node.head.head  # "met with X to affirm": X is not who affirms
-            continue
-        if subj is not None and node.i != tok.i and tok.tag_ == "VBG" and not _is_agent_token(subj):
-            subj = None  # a participle's subject is an actor; the parser hung it on the wrong clause
-            if node.dep_ in SHARED_SUBJECT_DEPS:
-                node = node.head
-                continue
-        if subj is not None:
-            if subj.lower_ in ("which", "that") and node.dep_ == "relcl":
-                return phrase_of(node.head, trim_clause=True)
-            if subj.lower_ == "who" and node.dep_ == "relcl":
-                return phrase_of(node.head, trim_clause=True)
-            return _subjects_span(node)
-        if any(c.dep_ == "nsubjpass" for c in node.children):
-            return None
-        if (
-            node.dep_ in ("acl", "relcl")
-            and node.head.pos_ in ("NOUN", "PROPN", "PRON")
-            and not _infinitive(node)
-        ):
-            if _is_agent_token(node.head):
-                return phrase_of(node.head, trim_clause=True)
-            node = node.head
-            continue
-        if node.dep_ in ("pobj", "prep", "dobj", "attr", "appos", "npadvmod") and node.head.i != node.i:
-            node = node.head
-            continue
-        if node.dep_ in SHARED_SUBJECT_DEPS and node.head.i != node.i:
-            node = node.head
-            continue
-        return None
-    return None
-
-
-def stance_nouns() -> frozenset[str]:
-    """Nouns that name a stance ("support", "concern"): their object is a stance, not an agreement."""
-    return frozenset(_lexicon().nouns)
-
-
-def _infinitive(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def _misparsed_purpose(tok: Token) -> bool:
-    """ "met with X to affirm ...": the parser makes X the subject of a purpose infinitive
-    hung on "with"; only "for X to ..." really gives an infinitive its own subject."""
-    return tok.dep_ == "pcomp" and _infinitive(tok) and tok.head.lower_ != "for"
-
-
-def _subjects_span(verb: Token) -> Span:
-    """All of a verb's subjects: the parser sometimes gives "Hayashi and Blinken" two nsubj."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    return verb.doc[subjects[0].left_edge.i : subjects[-1].right_edge.i + 1]
-
-
-def is_agent(span: Span) -> bool:
-    """Whether `span` can name someone who holds a stance: a person, a country, an
-    organisation, a pronoun, or an office ("The Secretary", "the two sides")."""
-    root = span.root
-    if _is_agent_token(root) or root.pos_ == "PROPN":
-        return True
-    return any(ent.label_ in AGENT_ENTS for ent in span.ents)
-
-
-def _is_agent_token(tok: Token) -> bool:
-    if tok.ent_type_ in AGENT_ENTS:
-        return True
-    agents = _lexicon().agent_nouns
-    if lemma(tok) in agents or tok.lower_ in agents:
-        return True
-    return tok.pos_ == "PRON" and tok.lower_ in agents
-
-
-def is_joint(span: Span) -> bool:
-    """Whether `span` names more than one side: "Japan and China", "the two sides", "both", "they"."""
-    root = span.root
-    if any(t.dep_ == "conj" for t in span) or any(t.lower_ in ("both", "two", "together") for t in span):
-        return True
-    if root.lower_ in ("they", "we", "both", "duo", "pair"):
-        return True
-    return root.tag_ in ("NNS", "NNPS")
-
-
-def lemma(tok: Token) -> str:
-    """The token's lemma, lower case, with the model's known slips corrected ("hopes" -> "hop")."""
-    return _lemma_fixes().get(tok.lower_, tok.lemma_.lower())
-
-
-@functools.cache
-def _lemma_fixes() -> dict[str, str]:
-    return load_lexicon("stances")["lemma_fixes"]
-
-
-def is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
-
-
-def _clause_child(tok: Token) -> Token | None:
-    return first_of(c for c in tok.children if c.dep_ in CLAUSE_DEPS)
-
-
-def prep_object(tok: Token, preps: frozenset[str] | None = None) -> Token | None:
-    """The object of `tok`'s first preposition (of one of `preps`, when given)."""
-    for prep in (c for c in tok.children if c.dep_ == "prep" and (preps is None or c.lower_ in preps)):
-        obj = _complement(prep)
-        if obj is not None:
-            return obj
-    return None
-
-
-def _complement(prep: Token) -> Token | None:
-    return first_of(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
-
-
-def first_of(items: Any) -> Any:
-    return next(iter(items), None)
-
-
-def phrase_of(tok: Token, trim_clause: bool = False) -> Span:
-    """The words `tok` heads; with trim_clause, without a trailing clause or apposition."""
-    doc = tok.doc
-    if not trim_clause:
-        return doc[tok.left_edge.i : tok.right_edge.i + 1]
-    end = tok.i
-    for child in tok.rights:
-        if child.dep_ in ("acl", "relcl", "appos", "punct", "advcl"):
-            break
-        if child.dep_ == "prep" and child.lower_ != "of":
-            break
-        end = child.right_edge.i
-    return doc[tok.left_edge.i : end + 1]
+# --- helpers -----------------------------------------------------------------------------
 
 
 def _owner_span(tok: Token) -> Span:
     return tok.doc[tok.left_edge.i : tok.i + 1] if tok.tag_ != "POS" else tok.doc[tok.i : tok.i + 1]
-
-
-def _covering_span(tokens: tuple[Token, ...]) -> Span:
-    doc = tokens[0].doc
-    start = min(t.i for t in tokens)
-    end = max(t.i for t in tokens)
-    return doc[start : end + 1]
