@@ -72,3 +72,9 @@ def test_durations(text, minutes):
 
 def test_no_duration():
     assert parse_duration("the talks were frank") is None
+
+
+def test_a_part_of_yesterday_is_yesterday():
+    found = only("they held a video conference yesterday afternoon")
+    assert (found.text, resolve(found, THURSDAY)) == ("yesterday afternoon", dt.date(2024, 3, 13))
+    assert resolve(only("A short while ago, they spoke"), THURSDAY) == THURSDAY

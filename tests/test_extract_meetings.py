@@ -118,3 +118,138 @@ def test_a_cancelled_meeting():
         "A planned meeting between the foreign ministers of Armenia and Azerbaijan in Washington was cancelled."
     )
     assert (meeting.countries, meeting.status, meeting.level) == (["ARM", "AZE"], "cancelled", "ministerial")
+
+
+def test_a_video_conference_held_to_coordinate_is_held_and_dated():
+    (meeting,) = meetings(
+        "Foreign Minister Lars Berg of Sweden and Danish Foreign Minister Mette Holm held a video "
+        "conference yesterday afternoon to coordinate their response to the floods."
+    )
+    assert (meeting.countries, meeting.status, meeting.format) == (["DNK", "SWE"], "held", "virtual")
+    assert meeting.start_date == dt.date(2024, 6, 9)
+
+
+def test_a_press_conference_is_not_a_meeting():
+    assert meetings("Foreign Minister Lars Berg of Sweden gave a press conference in Oslo on Friday.") == []
+
+
+def test_two_named_people_who_spoke_by_phone():
+    (meeting,) = meetings(
+        "Chilean Foreign Minister Rosa Fuentes and her Peruvian counterpart, Dr. Luis Campos, spoke "
+        "by phone for about 30 minutes on Sunday."
+    )
+    assert (meeting.countries, meeting.format, meeting.duration_minutes) == (["CHL", "PER"], "phone", 30)
+    assert meeting.start_date == dt.date(2024, 6, 9)
+
+
+def test_a_courtesy_call_is_its_own_meeting():
+    found = meetings(
+        "The second round of consultations between Ghana and Peru was held in Accra on 5 June 2024. "
+        "The Peruvian delegation also called on the Minister of Foreign Affairs of Ghana, "
+        "Mr. Kofi Mensah."
+    )
+    assert [(m.countries, m.level, m.start_date) for m in found] == [
+        (["GHA", "PER"], "unknown", dt.date(2024, 6, 5)),
+        (["GHA", "PER"], "ministerial", None),
+    ]
+
+
+def test_calling_on_parties_to_act_is_not_a_courtesy_call():
+    found = meetings(
+        "Foreign Minister Hana Ito met her Brazilian counterpart Paulo Mendes in Tokyo on Friday. "
+        "Ito called on all parties to respect the ceasefire.",
+        publisher="Kyodo News",
+    )
+    assert len(found) == 1
+
+
+def test_talks_between_factions_of_one_country_are_not_a_meeting():
+    found = meetings(
+        "Foreign Minister Hana Ito met her Brazilian counterpart Paulo Mendes in Tokyo on Friday. "
+        "Mendes proposed a joint initiative to support talks between Sudanese civilian and military leaders.",
+        publisher="Kyodo News",
+    )
+    assert [m.countries for m in found] == [["BRA", "JPN"]]
+
+
+def test_an_invitation_to_visit_is_not_a_planned_meeting():
+    found = meetings(
+        "Prime Minister Lena Holm of Norway and Canadian Prime Minister Mark Devlin met in Oslo on Saturday. "
+        "Holm invited Devlin to make an official visit to Oslo next year."
+    )
+    assert [m.status for m in found] == ["held"]
+
+
+def test_the_two_leaders_are_the_people_named_before_them():
+    found = meetings(
+        "Prime Minister Lena Holm of Norway and Canadian Prime Minister Mark Devlin agreed on Saturday to "
+        "cooperate on fisheries, as the two leaders met on the sidelines of the Arctic forum."
+    )
+    assert [(m.countries, m.level) for m in found] == [(["CAN", "NOR"], "summit")]
+
+
+def test_a_series_of_meetings_with_partners_is_not_one_meeting():
+    found = meetings(
+        "Prime Minister Lena Holm of Norway and Canadian Prime Minister Mark Devlin met in Oslo on Saturday. "
+        "Nordic leaders are also holding related meetings with partners including Japan, India and Brazil."
+    )
+    assert [m.countries for m in found] == [["CAN", "NOR"]]
+
+
+def test_an_organisations_readout_speaks_for_the_organisation():
+    (meeting,) = meetings(
+        "The Secretary-General met today with H.E. Mr. Kofi Mensah, President of Ghana.\n\n"
+        "The Secretary-General, Ms. Petra Lang, thanked Ghana for its support.",
+        publisher="United Nations, Office of the Spokesperson",
+    )
+    assert (meeting.countries, meeting.organizations, meeting.level) == (["GHA"], ["UN"], "summit")
+
+
+def test_the_dateline_city_places_a_meeting_held_at_a_venue():
+    (meeting,) = meetings(
+        "LUSAKA, June 8 -- Zambian Foreign Minister Grace Banda met her Kenyan counterpart Peter Kamau "
+        "at the Government House on Friday."
+    )
+    assert (meeting.location, meeting.start_date) == ("Lusaka", dt.date(2024, 6, 7))
+
+
+def test_a_session_of_their_commission_is_the_sides_meeting():
+    (meeting,) = meetings(
+        "Ghana and Peru signed two agreements on Wednesday at the fifth session of their Joint Commission "
+        "in Accra."
+    )
+    assert (meeting.countries, meeting.location, meeting.start_date) == (
+        ["GHA", "PER"],
+        "Accra",
+        dt.date(2024, 6, 5),
+    )
+
+
+def test_proposed_talks_are_planned_and_called_off_talks_cancelled():
+    found = meetings(
+        "Ghana proposed holding talks with Peru in the border town of Elmina next Tuesday. "
+        "A round of talks between Ghana and Peru scheduled for May 2024 was called off by Peru.",
+        publisher="Some Wire",
+    )
+    assert [(m.status, m.location) for m in found] == [("planned", "Elmina"), ("cancelled", None)]
+
+
+def test_a_meeting_suggested_in_a_clause_of_its_own_is_planned():
+    found = meetings(
+        "Foreign Minister Hana Ito met her Brazilian counterpart Paulo Mendes in Tokyo on Friday. "
+        "Mendes suggested that the two sides hold a separate meeting in July.",
+        publisher="Kyodo News",
+    )
+    assert [m.status for m in found] == ["held", "planned"]
+
+
+def test_meeting_relatives_is_not_a_diplomatic_encounter():
+    assert meetings("Thousands of Koreans from Seoul have registered to meet relatives in the North.") == []
+
+
+def test_a_headline_on_top_of_the_text_is_not_read_for_meetings():
+    title = "Ghana proposes talks with Peru"
+    found = meetings(
+        f"{title}\nGhana and Peru held talks in Accra on Friday.", title=title, publisher="Some Wire"
+    )
+    assert [(m.status, m.start_date) for m in found] == [("held", dt.date(2024, 6, 7))]

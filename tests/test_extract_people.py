@@ -49,6 +49,27 @@ def person(found: People, surname: str):
         ),
         ("President Amara Diallo of Nigeria spoke.", "Diallo", "Amara Diallo", "President", "NGA"),
         ("Secretary of State Joan Miller travelled.", "Miller", "Joan Miller", "Secretary of State", "USA"),
+        (
+            "Italian Minister for Europe and Foreign Affairs Carla Bruni spoke.",
+            "Bruni",
+            "Carla Bruni",
+            "Minister for Europe and Foreign Affairs",
+            "ITA",
+        ),
+        (
+            "The delegation called on the Minister of Trade of Ghana, Mr. Kofi Mensah.",
+            "Mensah",
+            "Kofi Mensah",
+            "Minister of Trade of Ghana",
+            "GHA",
+        ),
+        (
+            "The Director-General, Ms. Petra Lang, opened the session.",
+            "Lang",
+            "Petra Lang",
+            "Director-General",
+            None,
+        ),
     ],
 )
 def test_name_title_and_side_at_first_mention(text, surname, name, title, side):
@@ -97,3 +118,17 @@ def test_pronoun_resolves_to_the_last_subject():
     found = people(text)
     she = next(t for t in found.doc if t.text == "She")
     assert found.antecedent(she.i) is person(found, "Fuentes")
+
+
+def test_a_first_name_the_tagger_missed_is_read_from_a_later_mention():
+    found = people(
+        "Kenya's Minister of Mining and Cooperation Wanjiku Otieno hosted the talks. Otieno spoke first."
+    )
+    otieno = person(found, "Otieno")
+    assert (otieno.name, otieno.side) == ("Wanjiku Otieno", "KEN")
+    assert otieno.title is not None and otieno.title.startswith("Minister of Mining")
+
+
+def test_a_counterpart_after_a_comma_and_a_rank_takes_the_named_side():
+    found = people("Foreign Minister Omar Said and his Qatari counterpart, Sheikh Hamad Thani, spoke.")
+    assert person(found, "Thani").side == "QAT"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.extract.home import home_side
+from parley.extract.home import dateline_place, home_side
 from parley.extract.sides import side_lexicon
 
 SIDES = side_lexicon()
@@ -54,7 +54,22 @@ def test_single_country_or_none():
         ("The White House", "", "USA"),
         ("Some Wire Service", "NAIROBI: The ministers met.", "KEN"),
         ("Some Wire Service", "The ministers met.", None),
+        ("Some Wire Service", "LUSAKA, March 3 (Wire) -- The ministers met.", "ZMB"),
+        ("United Nations, Office of the Spokesperson", "The Secretary-General met ...", "UN"),
     ],
 )
 def test_home_side_from_publisher_or_dateline(publisher, text, home):
     assert home_side(SIDES, publisher, text) == home
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BERGEN, Norway, June 3 (Wire) -- The ministers met.", "Bergen"),
+        ("Headline\nSAN JOSE — The ministers met.", "San Jose"),
+        ("The Secretary-General met the President.\n\nGeneva, 4 May 2024", "Geneva"),
+        ("The ministers met - and agreed.", None),
+    ],
+)
+def test_dateline_place(text, place):
+    assert dateline_place(text) == place

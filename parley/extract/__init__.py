@@ -31,7 +31,7 @@ from parley.extract.sides import side_lexicon
 log = logging.getLogger(__name__)
 
 # Bump whenever the output for the same input can change: it drives re-extraction.
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.3.1"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -7,17 +7,16 @@ import re
 from spacy.tokens import Doc, Span
 
 from parley.extract.cues import find_agreements, find_stances
-from parley.extract.holders import Holder, HolderResolver, is_collective
-from parley.extract.home import home_side
+from parley.extract.holders import Holder, HolderResolver, is_collective, speaking_sides
+from parley.extract.home import dateline_place, home_side
 from parley.extract.meetings import Draft, MeetingBuilder
-from parley.extract.mentions import MentionFinder
+from parley.extract.mentions import MentionFinder, place_rank
 from parley.extract.people import People, PeopleFinder, Person
 from parley.extract.rows import Agreement, ArticleInput, Extraction, Meeting, Participant, Position
 from parley.extract.sentences import evidence, sentences
 from parley.extract.sides import SideLexicon
 
 _DELEGATION = ("delegation", "side is", "side was", "led on", "led by", "comprises", "made up of")
-_PRESSING = {"demand"}
 _SPEECH_VERBS = {"say", "call", "describe", "tell", "add", "praise", "hail", "report", "write"}
 
 
@@ -38,10 +37,12 @@ class ArticleExtractor:
 
     def run(self) -> Extraction:
         mentions = MentionFinder(self.sides, self.people, self.article.published, self.home).find(self.sents)
+        mentions = [m for m in mentions if not self._is_headline(m.sent_index)]
         builder = MeetingBuilder(self.people, self.article.published, self.home, self.article.title)
         drafts = builder.build(mentions)
         if not drafts:
             return Extraction()
+        self._place_by_dateline(drafts[0])
         self._add_context_participants(drafts)
         keys = {id(d): f"m{i}" for i, d in enumerate(drafts, start=1)}
         self._main_group = self._meetings_for(-1, drafts)
@@ -84,6 +85,18 @@ class ArticleExtractor:
             confidence=0.7 if len(countries) >= 2 else 0.4,
         )
 
+    def _is_headline(self, index: int) -> bool:
+        """The headline atop the text repeats the story in telegraphic tense ("Seoul proposes talks")."""
+        title = (self.article.title or "").strip()
+        return index == 0 and bool(title) and self.sent_texts[0].strip() == title
+
+    def _place_by_dateline(self, main: Draft) -> None:
+        """A held face-to-face meeting whose text names no place happened where the story is filed."""
+        held = main.status == "held" and not main.background
+        vague = main.location is None or place_rank(main.location) > 0
+        if held and vague and main.format in ("in_person", "unknown"):
+            main.location = dateline_place(self.article.text) or main.location
+
     def _participants(self, draft: Draft, key: str) -> list[Participant]:
         rows = []
         for person in draft.persons:
@@ -109,12 +122,15 @@ class ArticleExtractor:
         """People who took part without being in a meeting's own clause: delegation members,
         people beside a reference to the meeting, and the first person named for a side."""
         main = drafts[0]
+        mentioned = {m.sent_index for d in drafts for m in d.mentions if not m.anaphoric}
         main.offices += [
             o
             for o in self.people.offices
-            if o.person is None and o not in main.offices and self._in_delegation(o.start)
+            if o.person is None
+            and o not in main.offices
+            and self._in_delegation(o.start)
+            and self.sent_of.get(o.start) not in mentioned - main.sentences
         ]
-        mentioned = {m.sent_index for d in drafts for m in d.mentions if not m.anaphoric}
         for index, sent in enumerate(self.sents):
             persons = [p for p in self.people.persons_in(sent.start, sent.end) if not self._aside(p, sent)]
             if index not in mentioned and self.delegation[index]:
@@ -191,18 +207,15 @@ class ArticleExtractor:
         for n, cue in enumerate(cues):
             end = cues[n + 1].cue.start if n + 1 < len(cues) else sent.end
             for draft in self._narrow(self._prefer_main(candidates, cue.subject), sent):
-                for holder in self.holders.resolve(cue.subject, draft.sides, draft.persons):
+                countries = [x for x in draft.sides if not self.sides.is_org(x)]
+                orgs = sorted({*draft.organizations, *(x for x in draft.sides if self.sides.is_org(x))})
+                speakers = speaking_sides(countries, orgs)
+                for holder in self.holders.resolve(cue.subject, speakers, draft.persons):
                     if holder.country is None and holder.organization is None:
                         continue
+                    holder = self.holders.addressed_holder(holder, cue, cues, countries)
                     self._holder_joins(draft, holder)
-                    target_span = (
-                        (cue.target.start, cue.target.end) if cue.target is not None else (cue.cue.end, end)
-                    )
-                    exclude = {holder.country} if holder.country else set()
-                    targets = self.holders.targets(sent, *target_span, exclude, cue.stance)
-                    others = [x for x in draft.sides if x != holder.country and not self.sides.is_org(x)]
-                    if not targets and cue.stance in _PRESSING and len(others) == 1:
-                        targets = others  # a demand at a bilateral meeting is made of the other side
+                    targets = self.holders.stance_targets(sent, cue, end, holder, countries)
                     rows.append(
                         Position(
                             meeting_key=keys[id(draft)],
@@ -222,7 +235,8 @@ class ArticleExtractor:
         rows: list[Agreement] = []
         for cue in _safe(find_agreements, sent):
             for draft in self._narrow(self._prefer_main(candidates, cue.subject), sent):
-                holders = self.holders.resolve(cue.subject, draft.sides, draft.persons)
+                sides = sorted({*draft.sides, *draft.organizations})
+                holders = self.holders.resolve(cue.subject, sides, draft.persons)
                 parties = sorted(
                     {h.country or h.organization for h in holders if h.country or h.organization}
                 )
@@ -307,7 +321,9 @@ def _unique_agreements(rows: list[Agreement]) -> list[Agreement]:
     seen: set[tuple] = set()
     out = []
     for row in rows:
-        key = (row.meeting_key, row.status, row.evidence.start, row.description)
+        # a failure is reported once per sentence ("was not concluded; ... remained apart on ...")
+        what = None if row.status == "not_reached" else row.description
+        key = (row.meeting_key, row.status, row.evidence.start, what)
         if key not in seen:
             seen.add(key)
             out.append(row)

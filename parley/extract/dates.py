@@ -61,7 +61,8 @@ _PATTERNS = [
     ),
     (
         "relative",
-        r"(?i:a short while ago|earlier today|this morning|this afternoon|tonight|today|yesterday|tomorrow)",
+        r"(?i:a short while ago|earlier today|this morning|this afternoon|tonight|today"
+        r"|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?)",
     ),
 ]
 _BY_KIND = {kind: re.compile(pattern) for kind, pattern in _PATTERNS}
@@ -128,7 +129,9 @@ def resolve(mention: DateMention, published: dt.date | None, future: bool = Fals
         if published is None:
             return None
         if mention.kind == "relative":
-            return published + dt.timedelta(days=RELATIVE_DAYS[mention.text.lower()])
+            words = mention.text.lower()
+            days = RELATIVE_DAYS[words] if words in RELATIVE_DAYS else RELATIVE_DAYS[words.split()[0]]
+            return published + dt.timedelta(days=days)
         if mention.kind == "weekday":
             target = WEEKDAYS.index(match.group("weekday").lower())
             modifier = (match.group("wmod") or "").lower()

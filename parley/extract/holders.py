@@ -12,12 +12,16 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from parley.extract.cue_syntax import lemma
+from parley.extract.lexicons import load_lexicon
 from parley.extract.people import People, Person
 from parley.extract.sides import SideLexicon
+from parley.extract.stance_cues import StanceCue
 
 _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two|both)(?:\s+(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments|delegations|parties))?$"
     r"|^the\s+(?:sides|countries|ministers|foreign ministers|leaders|officials|diplomats|governments|delegations)$"
+    r"|^(?:ministers|foreign ministers|leaders|delegations)$"
     r"|^(?:they|we|the pair|the duo|the sides)$",
     re.IGNORECASE,
 )
@@ -34,6 +38,30 @@ def is_collective(text: str, people_only: bool = False) -> bool:
     text = text.strip()
     shared = bool(_COLLECTIVE.match(text) or _COLLECTIVE_INSIDE.search(text))
     return shared and not (people_only and _SIDES_ONLY.search(text))
+
+
+# A bloc speaks for its members when at least this many of them take part ("the ministers" of a
+# G7 meeting); two members meeting on a summit's margins still speak for themselves.
+_BLOC_QUORUM = 3
+
+
+def speaking_sides(countries: list[str], organizations: list[str]) -> list[str]:
+    """The sides a shared subject ("the ministers", "the leaders") stands for at a meeting:
+    the countries, with a bloc in place of its members when it speaks for them. Organisations
+    are sides when the countries alone do not make the meeting (EU-Canada, AU-EU); beside two
+    or more countries an organisation is more often the setting than a party."""
+    members = load_lexicon("blocs")
+    absorbed: set[str] = set()
+    speaking = []
+    for org in organizations:
+        present = set(members.get(org, ())) & set(countries)
+        if len(present) >= _BLOC_QUORUM:
+            absorbed |= present
+            speaking.append(org)
+    rest = [c for c in countries if c not in absorbed]
+    if len(rest) < 2:
+        speaking = list(organizations)
+    return [*speaking, *rest]
 
 
 @dataclass(frozen=True)
@@ -109,6 +137,56 @@ class HolderResolver:
             return Holder(None, side, person)
         return Holder(side, None, person)
 
+    def addressed_holder(
+        self, holder: Holder, cue: StanceCue, sentence_cues: list[StanceCue], countries: list[str]
+    ) -> Holder:
+        """ "He accused Ankara of ... and demanded ...": a pronoun resolved to the side that the
+        speaker's stances in the sentence address stands, in a two-country meeting, for the
+        other side (no side accuses itself)."""
+        subject = cue.subject
+        if subject is None or len(subject) != 1 or subject[0].lower_ not in _THIRD_PERSON:
+            return holder
+        addressed = {
+            code
+            for other in sentence_cues
+            if other.subject is not None and other.subject.start == subject.start
+            for code in self._addressee(other.target)
+        }
+        others = [c for c in countries if c != holder.country]
+        if holder.country in addressed and len(countries) == 2 and len(others) == 1:
+            return Holder(others[0], None, None)
+        return holder
+
+    def _addressee(self, target: Span | None) -> set[str]:
+        """The side a target phrase names as the addressee itself ("accused Ankara", "urged Tokyo")."""
+        if target is None:
+            return set()
+        root = target.root
+        addressee = root.dep_ in ("dobj", "dative") or (
+            root.dep_ == "pobj" and root.head.lower_ in ("on", "upon")
+        )
+        if not addressee or any(c.dep_ == "case" for c in root.children):
+            return set()
+        return {m.code for m in self.sides.find(root.text)}
+
+    def stance_targets(
+        self, sent: Span, cue: StanceCue, end: int, holder: Holder, countries: list[str]
+    ) -> list[str]:
+        """Whom a stance is aimed at. A shared stance ("both sides called for ...") is aimed
+        outside the meeting; a demand, offer or invitation with no named addressee at a
+        two-country meeting is addressed to the other side."""
+        shared = cue.subject is not None and is_collective(cue.subject.text)
+        exclude = set(countries) if shared else {holder.country} if holder.country else set()
+        span = (cue.target.start, cue.target.end) if cue.target is not None else (cue.cue.end, end)
+        found = self.targets(sent, *span, exclude, cue.stance)
+        if not found and cue.target is not None:
+            found = self.targets(sent, cue.cue.end, end, exclude, cue.stance)
+        others = [c for c in countries if c != holder.country]
+        addressed = cue.stance in _PRESSING or lemma(cue.cue.root) in _ADDRESSED_OFFERS
+        if not found and not shared and addressed and len(others) == 1 and holder.country:
+            return others
+        return found
+
     def targets(self, sent: Span, start: int, end: int, exclude: set[str], stance: str) -> list[str]:
         """Countries a stance is aimed at, named after its cue: not its holder, not a relationship
         as a whole ("Japan-ROK relations", "between China and Japan"), not a people ("Afghans").
@@ -152,6 +230,10 @@ class HolderResolver:
 
 
 _MILD = {"hope", "support", "statement", "proposal"}
+_PRESSING = {"demand"}
+_THIRD_PERSON = {"he", "she"}
+# Offers made to someone: with no addressee named, at a bilateral meeting the other side.
+_ADDRESSED_OFFERS = {"offer", "invite", "invitation"}
 _GROUP_WORDS = {"nationals", "citizens", "people", "refugees", "workers", "protesters", "residents", "troops"}
 
 

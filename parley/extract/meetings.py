@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from parley.extract.dates import MONTHS, DateMention, resolve
-from parley.extract.mentions import Mention, is_country_name
+from parley.extract.mentions import Mention, place_rank
 from parley.extract.offices import highest, meeting_word_level, office_word_levels
 from parley.extract.people import Office, People, Person
 
@@ -103,6 +103,9 @@ class MeetingBuilder:
                 draft.sides = [s for s in [person.side] if s]
                 drafts.append(draft)
             return
+        if mention.collective and main is None and mention.antecedents:
+            mention.persons = list(dict.fromkeys([*mention.persons, *mention.antecedents]))
+            mention.sides = list(dict.fromkeys([*mention.sides, *(p.side for p in mention.antecedents)]))
         if mention.collective and main is not None:
             mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
             if mention.collective_people:
@@ -158,6 +161,8 @@ class MeetingBuilder:
             return False
         if mention.status != draft.status:
             return True
+        if _courtesy(mention) != any(_courtesy(m) for m in draft.mentions):
+            return True  # a delegation "called on" a minister: an encounter of its own
         if mention.ordinal not in (None, "first") and mention.ordinal != draft.ordinal:
             return True
         if (
@@ -200,8 +205,7 @@ class MeetingBuilder:
         if draft.date is None and mention.date is not None:
             draft.date, draft.start_date = mention.date, mention.start_date
         if mention.location and (
-            draft.location is None
-            or (is_country_name(draft.location) and not is_country_name(mention.location))
+            draft.location is None or place_rank(mention.location) < place_rank(draft.location)
         ):
             draft.location = mention.location
         draft.duration = draft.duration or mention.duration
@@ -327,6 +331,10 @@ class MeetingBuilder:
             draft.level = meeting_word_level(draft.level_words)
 
 
+def _courtesy(mention: Mention) -> bool:
+    return mention.kind == "verb" and mention.trigger.lemma_.lower() == "call"
+
+
 def _same_place(a: str, b: str) -> bool:
     a_words, b_words = set(a.lower().split()), set(b.lower().split())
-    return bool(a_words & b_words) or is_country_name(a) or is_country_name(b)
+    return bool(a_words & b_words) or place_rank(a) > 0 or place_rank(b) > 0

@@ -32,6 +32,7 @@ _DURATION = re.compile(
     r"(?:(?P<num>\d+(?:\s+\d/\d|\.\d+)?|half an|an|one|two|three|four|five|six)[\s-]+(?P<unit>hours?|minutes?|hour)\b)",
     re.IGNORECASE,
 )
+_VENUE = re.compile(r"Ministry|Office|House|Palace|Hotel|Hall|Cent(?:er|re)|Building|Residence|Villa")
 _NUMBER_WORDS = {"half an": 0.5, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
@@ -65,6 +66,7 @@ class Mention:
     duration: int | None = None
     separate: bool = False
     per_person: bool = False
+    antecedents: list[Person] = field(default_factory=list)  # people named before "the two leaders"
     level_words: str = ""
 
 
@@ -121,6 +123,8 @@ class MentionFinder:
                 return False  # "meeting room", "summit meetings": the head decides
             if lemma == "call" and not self._is_call(token):
                 return False
+            if lemma == "conference" and not any(c.lower_ in lex["conference_cues"] for c in token.children):
+                return False
             if (lemma in lex["weak_nouns"] or token.lower_ in lex["weak_nouns"]) and not (
                 token.text[:1].isupper()
                 or any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
@@ -145,16 +149,24 @@ class MentionFinder:
     def _verb_has_other_side(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
         preps = _lex()["verbs"][lemma]
+        if lemma == "call":
+            return _courtesy_call(verb)
         for child in verb.children:
-            if child.dep_ == "dobj" and lemma in ("host", "visit", "meet"):
+            if child.dep_ == "dobj" and lemma == "visit":
                 return True
+            if child.dep_ == "dobj" and lemma == "meet":  # "met the minister", not "meet relatives"
+                return _names_officials(child)
             if child.dep_ == "dobj" and lemma == "receive":
                 return any(t.ent_type_ == "PERSON" or is_title_word(t) for t in child.subtree)
+            if child.dep_ == "dobj" and lemma == "host":  # "hosted Wang", not "host a conference"
+                return is_title_word(child) or any(
+                    t.ent_type_ in ("PERSON", "GPE", "NORP") for t in child.subtree
+                )
             if child.dep_ == "prep" and child.lower_ in preps:
                 return True
             if "with" in preps and any(t.lower_ == "with" for t in verb.doc[verb.i + 1 : verb.i + 4]):
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass") and lemma == "meet":
+            if child.dep_ in ("nsubj", "nsubjpass") and lemma in ("meet", "speak", "talk", "confer"):
                 words = {t.lower_ for t in child.subtree}
                 if words & {"and", "they", "we", "ministers", "leaders", "sides", "diplomats", "officials"}:
                     return True
@@ -184,7 +196,10 @@ class MentionFinder:
         own_persons, own_offices, own_sides, own_orgs = self._sides_in(own_core)
         arg_persons, arg_offices, arg_sides, arg_orgs = self._sides_in(args)
         new_event = mention.ordinal not in (None, "first")
-        possessive = any(c.dep_ == "poss" and c.lower_ in ("their", "his", "her") for c in trigger.children)
+        possessive = any(  # "their talks", "the tenth session of their Commission"
+            c.dep_ == "poss" and c.lower_ in ("their", "his", "her")
+            for c in [*trigger.children, *_of_objects(trigger)]
+        )
         encounter_verb = verb is not None and (
             kind == "verb" or verb.lemma_.lower() in lex["encounter_verbs"] or possessive
         )
@@ -198,6 +213,10 @@ class MentionFinder:
             mention.anaphoric = True
         if mention.anaphoric and trigger.lemma_.lower() == "visit":
             return None  # "paying a visit to a shrine": nothing to add to a meeting
+        if self._internal(trigger):
+            return None  # "talks between Sudanese civilian and military leaders": one country's own
+        if any(a.lemma_.lower() == "invite" for a in list(trigger.ancestors)[:3]):
+            return None  # "invited Vinh to make an official visit": an offer, not an arranged event
         if mention.anaphoric:
             if verb is not None and verb.lemma_.lower() in lex["participation"]:
                 mention.persons = [p for p in arg_persons if p not in own_persons]
@@ -212,6 +231,8 @@ class MentionFinder:
         subjects = [" ".join(x.text for x in t.subtree) for t in args if t.dep_ in ("nsubj", "nsubjpass")]
         mention.collective = any(is_collective(text) for text in subjects)
         mention.collective_people = any(is_collective(text, people_only=True) for text in subjects)
+        if mention.collective_people:
+            mention.antecedents = [p for p in self.people.persons_in(sent.start, trigger.i) if p.side]
         if mention.organizations and not mention.sides and not mention.persons and kind == "noun":
             return None  # a gathering of an organisation named only as the setting
         mention.status = self._status(trigger, verb)
@@ -232,6 +253,9 @@ class MentionFinder:
         )
         determiner = any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
         generic = kind == "noun" and not determiner and not own_persons and not own_sides
+        series = kind == "noun" and not determiner and trigger.tag_ == "NNS" and "including" in words
+        if series and not own_persons and len(own_sides) >= 3:
+            return None  # "related meetings with partners including China, Japan ...": a series
         if (
             generic
             and trigger.tag_ in ("NNS",)
@@ -273,6 +297,8 @@ class MentionFinder:
                     persons.append(person)
         sides = [p.side for p in persons if p.side]
         sides += [o.side for o in offices if o.side and o.person is None]
+        if self.home and any(o.side is None and o.person is None for o in offices):
+            sides.append(self.home)  # a readout's "The Secretary-General": the publisher's own side
         sides += [
             self.home for t in tokens if t.lower_ in ("i", "we") and t.dep_.startswith("nsubj") and self.home
         ]
@@ -285,6 +311,15 @@ class MentionFinder:
                     continue
                 (orgs if found.is_org else sides).append(found.code)
         return persons, offices, list(dict.fromkeys(sides)), list(dict.fromkeys(orgs))
+
+    def _internal(self, trigger: Token) -> bool:
+        """Talks "between" factions of one country: not an encounter between sides."""
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                phrase = trigger.doc[child.i + 1 : child.right_edge.i + 1]
+                codes = [m.code for m in self.sides.find(phrase.text)]
+                return len(set(codes)) == 1 and not self.people.persons_in(phrase.start, phrase.end)
+        return False
 
     def _hypothetical(self, trigger: Token) -> bool:
         """ "whether the two leaders will have a meeting", "no arrangement has been made for meetings"."""
@@ -346,7 +381,7 @@ class MentionFinder:
     def _status(self, trigger: Token, verb: Token | None) -> str:
         lex = _lex()
         chain = [trigger, *list(trigger.ancestors)[:4]]
-        if any({n.lemma_.lower(), n.lower_} & lex["cancelled"] for n in chain):
+        if any({n.lemma_.lower(), n.lower_} & lex["cancelled"] or _called_off(n) for n in chain):
             return "cancelled"
         doc = trigger.doc
         after = doc[trigger.right_edge.i + 1 : trigger.right_edge.i + 3]
@@ -367,6 +402,8 @@ class MentionFinder:
             if node != trigger and {node.lemma_.lower(), node.lower_} & lex["planned"]:
                 return "planned"
             for child in node.children:
+                if _purpose_clause(child):
+                    continue  # "held talks to coordinate ...": why it met, not that it is to meet
                 if child.dep_ in ("aux", "auxpass", "amod", "advmod") and (
                     child.lower_ in lex["planned"] or child.lemma_.lower() in lex["planned"]
                 ):
@@ -384,14 +421,16 @@ class MentionFinder:
                     return "planned"
             if node.dep_ in ("ccomp", "advcl", "relcl", "pcomp") and node != trigger:
                 break
-        return "held"
+        return "planned" if _proposed(trigger) else "held"
 
     def _format(self, trigger: Token, tokens: list[Token], words: set[str]) -> str:
         lex = _lex()
         text = " ".join(t.lower_ for t in tokens)
         if words & lex["virtual"]:
             return "virtual"
-        if words & lex["phone"] or trigger.lemma_.lower() == "call":
+        if trigger.lemma_.lower() == "call":
+            return "in_person" if trigger.pos_ == "VERB" else "phone"  # "called on the Minister"
+        if words & lex["phone"]:
             return "phone"
         if any(phrase in text for phrase in lex["in_person"]):
             return "in_person"
@@ -451,21 +490,89 @@ class MentionFinder:
             if head == mention.trigger:
                 continue  # "Egypt-Saudi meeting": a side, not a place
             prep = head.head if head.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+                place = prep.head  # "at the border village of Panmunjom"
+                prep = place.head if place.dep_ == "pobj" and place.head != mention.trigger else None
             allowed = ("in", "at", "to") if mention.trigger.lemma_.lower() == "visit" else ("in", "at")
             if prep is None or prep.lower_ not in allowed:
                 continue
-            if is_title_word(prep.head) and self.people.person_at(prep.head.i) is None:
+            if (
+                is_title_word(prep.head)
+                and prep.head.lemma_.lower() not in _lex()["bodies"]
+                and self.people.person_at(prep.head.i) is None
+            ):
                 continue  # "Minister of State at the Federal Foreign Office": part of a title
             if ent.label_ == "ORG" and prep.head != mention.trigger and prep.head.pos_ not in ("VERB", "AUX"):
                 continue
-            if ent.label_ == "ORG" and not re.search(
-                r"Ministry|Office|House|Palace|Hotel|Hall|Cent(?:er|re)|Building", ent.text
-            ):
+            if ent.label_ == "ORG" and not _VENUE.search(ent.text):
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") and ent.label_ != "ORG" else ent.text
-            rank = (2 if is_country_name(text) else 0) + (1 if prep.lower_ == "at" else 0)
+            rank = 2 * place_rank(text) + (1 if prep.lower_ == "at" else 0)
             candidates.append((rank, ent.start, text))
         return min(candidates)[2] if candidates else None
+
+
+def _proposed(trigger: Token) -> bool:
+    """ "proposed holding talks", "suggested that the two sides hold a meeting": put forward."""
+    node, doc = trigger, trigger.doc
+    while node.dep_ in ("dobj", "xcomp", "ccomp", "nsubjpass") and node.head != node:
+        span = doc[min(node.i, node.head.i) : max(node.i, node.head.i)]
+        if "\n" in span.text:
+            return False  # the parser ran on over a line break: another sentence's verb
+        node = node.head
+        if node.lemma_.lower() in _lex()["proposing"]:
+            return True
+    return False
+
+
+def _called_off(token: Token) -> bool:
+    return token.lemma_.lower() == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in token.children
+    )
+
+
+def _names_officials(phrase: Token) -> bool:
+    """ "the minister", "his counterpart", "Wang", "them": people who represent a side."""
+    return (
+        phrase.pos_ == "PRON"
+        or phrase.ent_type_ in ("PERSON", "GPE", "NORP", "ORG")
+        or is_title_word(phrase)
+        or phrase.lemma_.lower() in _lex()["officials"]
+    )
+
+
+def _of_objects(trigger: Token) -> list[Token]:
+    """Dependents of the trigger's "of" object: "session of [their] Commission"."""
+    return [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for g in o.children
+    ]
+
+
+def _courtesy_call(verb: Token) -> bool:
+    """ "called on the Minister": "on" a person or office, with no "to ..." demand after it."""
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in verb.children):
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "on"
+        and any(t.ent_type_ == "PERSON" or is_title_word(t) for t in child.subtree)
+        for child in verb.children
+    )
+
+
+def _purpose_clause(token: Token) -> bool:
+    """ "a conference to coordinate the response": an active to-infinitive hung on the event."""
+    children = list(token.children)
+    return (
+        token.dep_ == "acl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+        and not any(c.dep_ == "auxpass" for c in children)
+    )
 
 
 def _nested_in(trigger: Token, triggers: list[Token]) -> bool:
@@ -545,6 +652,7 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
             and (
                 child.lower_ in ("with", "between", "from", "by", "together")
                 or (child.lower_ == "to" and verb.lemma_.lower() in ("speak", "talk"))
+                or (child.lower_ == "on" and verb.lemma_.lower() == "call")
             )
         ) or (child.dep_ == "dobj" and verb.lemma_.lower() in ("host", "visit", "meet", "receive")):
             args += _subtree(child, blocked, ("relcl", "acl"))
@@ -568,6 +676,13 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
                 args += _subtree(child, blocked, ("relcl", "acl"))
                 has_subject = True
     return [*args, verb], adjuncts
+
+
+def place_rank(text: str) -> int:
+    """How general a place is, by GUIDELINES' "city, else venue, else country": 0, 1 or 2."""
+    if is_country_name(text):
+        return 2
+    return 1 if _VENUE.search(text) else 0
 
 
 @functools.cache

@@ -127,8 +127,18 @@ def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> 
 
 
 def _title_left(doc: Doc, start: int, bound: Span) -> tuple[int, int]:
-    """The title written before a name: (title_start, title_end) or an empty range."""
-    i, good = start - 1, start
+    """The title written before a name: (title_start, title_end) or an empty range.
+    "The Secretary-General, Mr. X, said": a title set off by a comma also counts."""
+    i, good, end = start - 1, start, start
+    while i > bound.start and is_honorific(doc[i]):
+        i -= 1
+    if (
+        i - 1 >= bound.start
+        and doc[i].text == ","
+        and (is_title_word(doc[i - 1]) or _portfolio_name(doc, i - 1, bound))
+        and i < start - 1
+    ):
+        i, good, end = i - 1, i, i
     while i >= bound.start:
         token = doc[i]
         if token.text == ")":
@@ -141,10 +151,25 @@ def _title_left(doc: Doc, start: int, bound: Span) -> tuple[int, int]:
             continue
         if is_title_word(token):
             good = i
+        elif _portfolio_name(doc, i, bound):
+            i -= 1  # "Minister for Europe and Foreign Affairs": a portfolio named inside the title
         elif not (is_connector(token) and token.text != ","):
             break
         i -= 1
-    return good, start
+    return good, end
+
+
+def _portfolio_name(doc: Doc, i: int, bound: Span) -> bool:
+    """A capitalised name after "for"/"of" inside a title, with a title word before it:
+    "Minister for Europe and ...", "Minister of Foreign Affairs of Nigeria"."""
+    token = doc[i]
+    return (
+        i - 2 >= bound.start
+        and token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and doc[i - 1].lower_ in ("for", "of")
+        and is_title_word(doc[i - 2])
+    )
 
 
 def _title_right(doc: Doc, end: int, bound: Span) -> tuple[int, int]:
@@ -311,7 +336,7 @@ class People:
         if right_title and side is None:
             side = self._side_before(sent, r_start)
         title = title or right_title
-        side = side or right_side or self._delegation_side(sent, start)
+        side = side or right_side or self._side_ending(title) or self._delegation_side(sent, start)
         before = doc[max(sent.start, t_start - 3) : t_start]
         if any(t.lower_ in _COUNTERPART for t in before) or (title and title.lower() in _COUNTERPART):
             counterpart = self._last_person_before(start, sent, exclude=person)
@@ -322,6 +347,8 @@ class People:
     def _side_before(self, sent: Span, index: int) -> str | None:
         """A country named right before a title: "Chinese", "Japan's", "the UK"."""
         doc = self.doc
+        while index > sent.start and is_honorific(doc[index - 1]):
+            index -= 1  # "his Saudi counterpart, Prince Faisal"
         lo = max(sent.start, index - 6)
         window_start = doc[lo].idx
         window_end = doc[index].idx if index < len(doc) else len(self.text)
@@ -337,6 +364,14 @@ class People:
         ):
             return last.code
         return None
+
+    def _side_ending(self, title: str | None) -> str | None:
+        """ "Minister of Foreign Affairs of Nigeria": the country a title ends with."""
+        found = [m for m in self.sides.find(title or "") if not m.is_org]
+        if not found or found[-1].end != len(title or ""):
+            return None
+        before = (title or "")[: found[-1].start].rstrip()
+        return found[-1].code if re.search(r"\bof(?: the)?$", before) else None
 
     def _side_after(self, span: Span, title_end: int) -> tuple[str | None, int | None]:
         """A country the mention belongs to, written right after it or its appositive title
@@ -386,12 +421,23 @@ class People:
                 if token.i in self._by_token or token.text not in parts or len(parts[token.text]) != 1:
                     continue
                 person = parts[token.text][0]
-                person.mentions.append((token.i, token.i + 1))
-                self._by_token[token.i] = person
+                start = self._given_names_before(sent, token.i)
+                person.mentions.append((start, token.i + 1))
+                for i in range(start, token.i + 1):
+                    self._by_token[i] = person
+                if token.i - start + 1 > len(person.name.split()):
+                    person.name = self.doc[start : token.i + 1].text  # "Nomsa Sithole", missed by the NER
                 if person.side is None or person.title is None:
-                    title, side = self._context(sent, token.i, token.i + 1, person)
+                    title, side = self._context(sent, start, token.i + 1, person)
                     person.title = person.title or title
                     person.side = person.side or side
+
+    def _given_names_before(self, sent: Span, index: int) -> int:
+        """Where a surname's full name starts: over the name words before it that nobody claims."""
+        start, _end = _extend(self.doc, index, index + 1, self.sides, sent)
+        while start < index and start in self._by_token:
+            start += 1
+        return start
 
     def find_offices(self, sents: list[Span]) -> None:
         """Offices named without a name: "the Secretary", "The Foreign Secretary", "the foreign minister"."""
@@ -411,14 +457,20 @@ class People:
                     j += 1
                 k = j
                 while k < sent.end and (
-                    is_title_word(doc[k]) or (is_connector(doc[k]) and doc[k].lower_ == "of")
+                    is_title_word(doc[k])
+                    or (is_connector(doc[k]) and doc[k].lower_ == "of")
+                    or (doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
                 ):
                     k += 1
                 while k > j and not is_title_word(doc[k - 1]):
                     k -= 1
                 head = doc[k - 1] if k > j else None
                 followed_by_name = k < sent.end and k in self._by_token
-                if head is not None and head.lower_ in _OFFICE_HEADS and not followed_by_name:
+                is_office = head is not None and (
+                    head.lower_ in _OFFICE_HEADS
+                    or (head.lower_ == "general" and any(t.lower_ in _OFFICE_HEADS for t in doc[j:k]))
+                )
+                if is_office and not followed_by_name:
                     title = doc[j:k].text
                     person = self._person_with_title(title, side)
                     side = side or (person.side if person else None) or implied_side(title)

@@ -17,8 +17,11 @@ from parley.extract.rows import Evidence
 _ABBREVIATION_END = re.compile(
     r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.\)?$"
 )
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]{2,40}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:\([^)]{1,40}\))?\s*(?::|-|–|—)\s+"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "ISLAMABAD:", "TOKYO (Reuters) -", "WEISSENHAUS, Germany, May 14 (Meridian) --": where a story is filed.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{2,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][A-Za-z]+)?"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([^)]{{1,40}}\))?\s*(?::|--|-|–|—)\s+"
 )
 
 
@@ -54,7 +57,7 @@ def sentences(doc: Doc) -> list[Span]:
 
 
 def _strip_dateline(sent: Span) -> Span:
-    match = _DATELINE.match(sent.text)
+    match = DATELINE.match(sent.text)
     if not match or len(sent) < 6:
         return sent
     span = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")

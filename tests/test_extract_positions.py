@@ -1,0 +1,74 @@
+"""Positions and agreements as rows: whose side holds each stance, whom it aims at, who is party."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from parley.extract import Extractor
+from parley.extract.holders import speaking_sides
+from parley.extract.nlp import load_nlp
+from parley.extract.rows import ArticleInput, Extraction
+
+EXTRACTOR = Extractor(load_nlp())
+
+
+def extract(text: str) -> Extraction:
+    return EXTRACTOR.extract(ArticleInput(text=text, published=dt.date(2024, 6, 10)))
+
+
+def holders(extraction: Extraction, stance: str) -> list[str | None]:
+    return sorted(
+        p.holder_country or p.holder_organization for p in extraction.positions if p.stance == stance
+    )
+
+
+def test_a_pronoun_does_not_accuse_the_side_it_names():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "Li said the dispute was serious. "
+        "He accused Tokyo of stalling and demanded an apology."
+    )
+    assert holders(found, "criticism") == ["CHN"]
+    assert holders(found, "demand") == ["CHN"]
+
+
+def test_a_shared_demand_is_aimed_outside_the_meeting():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Brazilian Foreign Minister Paulo Mendes in Tokyo on Friday. "
+        "Both ministers expressed concern about the fighting in Sudan and called on the parties to respect the truce."
+    )
+    demands = [p for p in found.positions if p.stance == "demand"]
+    assert sorted(p.holder_country for p in demands) == ["BRA", "JPN"]
+    assert all("JPN" not in p.target_countries and "BRA" not in p.target_countries for p in demands)
+
+
+def test_an_offer_at_a_bilateral_is_made_to_the_other_side():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Brazilian Foreign Minister Paulo Mendes in Tokyo on Friday. "
+        "Ito offered technical assistance for the census."
+    )
+    [offer] = [p for p in found.positions if p.stance == "proposal"]
+    assert (offer.holder_country, offer.target_countries) == ("JPN", ["BRA"])
+
+
+def test_a_courtesy_call_is_not_a_demand():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Brazilian Foreign Minister Paulo Mendes in Tokyo on Friday. "
+        "The Japanese delegation also called on the President of Brazil."
+    )
+    assert holders(found, "demand") == []
+
+
+def test_a_failure_is_one_row_per_sentence():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Brazilian Foreign Minister Paulo Mendes in Tokyo on Friday. "
+        "A draft accord on fishing was not concluded, and the two sides remained apart on quotas."
+    )
+    assert [a.status for a in found.agreements].count("not_reached") == 1
+
+
+def test_a_bloc_speaks_for_its_members_and_a_pair_for_itself():
+    assert speaking_sides(["CAN", "DEU", "FRA", "UKR"], ["G7"]) == ["G7", "UKR"]
+    assert speaking_sides(["PHL", "VNM"], ["ASEAN"]) == ["PHL", "VNM"]
+    assert speaking_sides(["CAN"], ["EU"]) == ["EU", "CAN"]
+    assert speaking_sides(["KEN", "NGA", "ZAF"], ["AU", "EU"]) == ["AU", "EU"]
