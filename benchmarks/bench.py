@@ -34,22 +34,13 @@ from parley.extract.nlp import load_nlp  # noqa: E402
 from parley.ingest import Article, scan  # noqa: E402
 from parley.storage import Warehouse  # noqa: E402
 from parley.views import refresh_views  # noqa: E402
+from pipelines.cli import command as parley_command  # noqa: E402
 
 
 def parley_run(articles: Path, warehouse: Path, home: Path, workers: int) -> tuple[float, float]:
     """Seconds and peak resident MB of one `parley run` in a fresh process."""
     env = os.environ | {"DAGSTER_HOME": str(home), "PARLEY_WORKERS": str(workers)}
-    command = [
-        sys.executable,
-        "-m",
-        "pipelines.cli",
-        "run",
-        "--articles",
-        str(articles),
-        "--warehouse",
-        str(warehouse),
-        "--quiet",
-    ]
+    command = parley_command("run", "--articles", str(articles), "--warehouse", str(warehouse), "--quiet")
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start

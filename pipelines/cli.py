@@ -158,6 +158,11 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def command(*args: str) -> list[str]:
+    """The `parley` command line for a subprocess, run by this interpreter."""
+    return [sys.executable, "-m", "pipelines.cli", *args]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:

@@ -19,6 +19,7 @@ from parley import stages
 from parley.extract import Extractor
 from parley.extract.nlp import load_nlp
 from parley.storage import Warehouse
+from pipelines.cli import command as parley_command
 from pipelines.cli import main as parley
 from schemas.arrow import to_frame
 from schemas.tables import EXTRACTED, ID_COLUMNS, TABLES
@@ -73,17 +74,9 @@ def test_killed_mid_write_leaves_previous_version_and_next_run_completes(
 
 def test_two_runs_at_once_take_turns(articles_dir, warehouse_dir, tmp_path):
     env = os.environ | {"DAGSTER_HOME": str(tmp_path / "home")}
-    command = [
-        sys.executable,
-        "-m",
-        "pipelines.cli",
-        "run",
-        "--articles",
-        str(articles_dir),
-        "--warehouse",
-        str(warehouse_dir),
-        "--quiet",
-    ]
+    command = parley_command(
+        "run", "--articles", str(articles_dir), "--warehouse", str(warehouse_dir), "--quiet"
+    )
     runs = [subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     for run in runs:
         assert run.wait(timeout=300) == 0, run.stderr.read()
