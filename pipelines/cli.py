@@ -95,20 +95,24 @@ def sql(args: argparse.Namespace) -> int:
 def ui(args: argparse.Namespace) -> int:
     """`dagster dev` on the project's instance, bound to 127.0.0.1 unless told otherwise."""
     ensure_home()
-    env = os.environ | {"PARLEY_ARTICLES": args.articles, "PARLEY_WAREHOUSE": args.warehouse}
-    command = [
+    env = os.environ | {
+        "PARLEY_ARTICLES": str(Path(args.articles).resolve()),
+        "PARLEY_WAREHOUSE": Warehouse(args.warehouse).uri,
+    }
+    workspace = Path(__file__).resolve().parents[1] / "workspace.yaml"
+    dev = [
         sys.executable,
         "-m",
         "dagster",
         "dev",
         "-w",
-        "workspace.yaml",
+        str(workspace),
         "-h",
         args.host,
         "-p",
         str(args.port),
     ]
-    return subprocess.call(command, env=env)
+    return subprocess.call(dev, env=env, cwd=workspace.parent)
 
 
 def parser() -> argparse.ArgumentParser:
