@@ -180,3 +180,14 @@ def test_a_stray_second_infinitive_is_a_second_agreement(nlp: Language) -> None:
 
 def test_talks_without_reaching_a_settlement_are_not_reached(nlp: Language) -> None:
     assert statuses(nlp, "They held ten rounds of talks without reaching a settlement.") == ["not_reached"]
+
+
+def test_an_agreement_urged_on_others_is_not_one(nlp: Language) -> None:
+    assert statuses(nlp, "The ministers urged the warring parties to agree to a truce.") == []
+    assert statuses(nlp, "Both envoys called on the rebels to agree to talks.") == []
+
+
+def test_deciding_on_next_steps_is_part_of_the_first_thing_agreed(nlp: Language) -> None:
+    [cue] = cues(nlp, "They agreed to assess the results of the pilot and to decide on next steps.")
+    assert cue.description is not None and "pilot" in cue.description
+    assert len(cues(nlp, "They agreed to assess the results of the pilot and to decide on the budget.")) == 2

@@ -253,3 +253,50 @@ def test_a_headline_on_top_of_the_text_is_not_read_for_meetings():
         f"{title}\nGhana and Peru held talks in Accra on Friday.", title=title, publisher="Some Wire"
     )
     assert [(m.status, m.start_date) for m in found] == [("held", dt.date(2024, 6, 7))]
+
+
+def test_the_lede_dates_a_meeting_reported_later_without_a_day():
+    (meeting,) = meetings(
+        "Chile and Peru agreed on Thursday to open a joint border post. "
+        "Chilean Foreign Minister Ana Reyes and Peruvian Foreign Minister Luis Soto met in Lima for two hours."
+    )
+    assert (meeting.start_date, meeting.location) == (dt.date(2024, 6, 6), "Lima")
+
+
+def test_the_lede_does_not_date_a_meeting_with_a_time_of_its_own():
+    (meeting,) = meetings(
+        "Chile and Peru agreed on Thursday to open a joint border post. "
+        "Chilean Foreign Minister Ana Reyes and Peruvian Foreign Minister Luis Soto met in Lima last month."
+    )
+    assert meeting.start_date is None
+
+
+def test_plural_working_level_officials_set_the_level():
+    (meeting,) = meetings(
+        "Working-level officials from Chile and Peru met in Lima on Tuesday to prepare the summit."
+    )
+    assert meeting.level == "working_level"
+
+
+def test_what_sides_cannot_or_must_do_is_no_meeting():
+    assert meetings("Chile and Peru cannot talk to each other only at summits, the minister said.") == []
+    assert meetings("Chile and Peru must hold talks on the border, the minister said.") == []
+
+
+def test_convening_a_joint_body_is_a_planned_meeting():
+    found = meetings(
+        "Chilean Foreign Minister Ana Reyes met Peruvian Foreign Minister Luis Soto in Lima on Monday. "
+        "The two ministers agreed to convene the Joint Commission in Santiago early next year."
+    )
+    assert [(m.countries, m.status, m.location) for m in found] == [
+        (["CHL", "PER"], "held", "Lima"),
+        (["CHL", "PER"], "planned", "Santiago"),
+    ]
+
+
+def test_a_summit_named_after_its_host_city_is_a_setting_not_a_meeting():
+    found = meetings(
+        "Chilean Foreign Minister Ana Reyes met Peruvian Foreign Minister Luis Soto in Lima on Monday. "
+        "Reyes praised Peru's support at the New Delhi Summit in September."
+    )
+    assert [m.start_date for m in found] == [dt.date(2024, 6, 10)]

@@ -132,3 +132,26 @@ def test_a_first_name_the_tagger_missed_is_read_from_a_later_mention():
 def test_a_counterpart_after_a_comma_and_a_rank_takes_the_named_side():
     found = people("Foreign Minister Omar Said and his Qatari counterpart, Sheikh Hamad Thani, spoke.")
     assert person(found, "Thani").side == "QAT"
+
+
+def test_a_compound_office_is_one_title_not_a_person():
+    found = people("Chinese State Councilor and Foreign Minister Li Wenhua received the envoy.")
+    assert [p.name for p in found.persons] == ["Li Wenhua"]
+    assert (found.persons[0].title, found.persons[0].side) == ("State Councilor and Foreign Minister", "CHN")
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "title", "side"),
+    [
+        (
+            "European Council President Karl Weber opened the summit.",
+            "Weber",
+            "European Council President",
+            "EU",
+        ),
+        ("U.N. trade official Maria Costa flew to Geneva.", "Costa", "trade official", "UN"),
+    ],
+)
+def test_an_organisation_before_a_title_is_the_side(text, surname, title, side):
+    found = person(people(text), surname)
+    assert (found.title, found.side) == (title, side)

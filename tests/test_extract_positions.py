@@ -72,3 +72,35 @@ def test_a_bloc_speaks_for_its_members_and_a_pair_for_itself():
     assert speaking_sides(["PHL", "VNM"], ["ASEAN"]) == ["PHL", "VNM"]
     assert speaking_sides(["CAN"], ["EU"]) == ["EU", "CAN"]
     assert speaking_sides(["KEN", "NGA", "ZAF"], ["AU", "EU"]) == ["AU", "EU"]
+
+
+def test_a_full_bloc_at_the_table_speaks_as_the_bloc():
+    everyone = ["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"]
+    assert speaking_sides(everyone, []) == ["G7"]
+    assert speaking_sides(["CAN", "DEU", "FRA"], []) == ["CAN", "DEU", "FRA"]
+
+
+def test_a_regional_side_is_its_bloc():
+    found = extract(
+        "Ministers of the African Union and the European Union met in Addis Ababa on Monday. "
+        "The European side welcomed the plan for a joint energy fund."
+    )
+    assert holders(found, "support") == ["EU"]
+
+
+def test_a_quoted_view_counts_only_from_a_side_at_the_table():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Brazilian Foreign Minister Paulo Mendes in Tokyo on Friday. "
+        "“Our two economies need each other,” Mendes told reporters. "
+        "“The region needs calm,” said analyst Peter Lund of Norway."
+    )
+    statements = [p for p in found.positions if p.stance == "statement"]
+    assert [(p.holder_country, p.holder_name) for p in statements] == [("BRA", "Paulo Mendes")]
+
+
+def test_a_headline_repeats_a_stance_the_body_reports():
+    text = "Lima proposes fishing talks\nLima on Monday proposed talks with Quito on fishing quotas."
+    found = EXTRACTOR.extract(
+        ArticleInput(text=text, title="Lima proposes fishing talks", published=dt.date(2024, 6, 10))
+    )
+    assert all(p.evidence.start > 0 for p in found.positions)

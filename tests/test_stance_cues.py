@@ -69,9 +69,9 @@ def test_mentioned_that_conveys_a_statement(nlp: Language) -> None:
 
 def test_reporting_verb_with_a_hope_inside_is_only_the_hope(nlp: Language) -> None:
     cue = one(nlp, "Minister Li stressed that he hopes Ottawa will act quickly on the visa backlog.", "hope")
-    assert stances(nlp, "Minister Li stressed that he hopes Ottawa will act quickly on the visa backlog.") == [
-        "hope"
-    ]
+    assert stances(
+        nlp, "Minister Li stressed that he hopes Ottawa will act quickly on the visa backlog."
+    ) == ["hope"]
     assert cue.target is not None and cue.target.text == "Ottawa"
     assert cue.subject is not None and cue.subject.text == "Minister Li"
 
@@ -170,9 +170,7 @@ def test_criticism_and_proposal_verbs(nlp: Language) -> None:
 
 
 def test_highlighted_commitment_is_one_statement_not_support(nlp: Language) -> None:
-    text = (
-        "The Trade Minister highlighted Canada's commitment to working with Ghana on cocoa processing."
-    )
+    text = "The Trade Minister highlighted Canada's commitment to working with Ghana on cocoa processing."
     assert stances(nlp, text) == ["statement"]
 
 
@@ -258,3 +256,40 @@ def test_agreement_verbs_and_stances_are_read_once_per_sentence(nlp: Language) -
     first = sentence_cues(sent)
     assert sentence_cues(sent) is first
     assert [c.status for c in find_agreements(sent)] == ["agreed"]
+
+
+def test_feeling_after_with_is_the_stance(nlp: Language) -> None:
+    cue = one(nlp, "The two delegations noted with satisfaction that tourism had recovered.", "support")
+    assert cue.cue.text == "noted with satisfaction"
+    assert stances(nlp, "Oslo observed with alarm the rising tensions along the border.") == ["concern"]
+
+
+def test_a_request_that_explains_an_event_is_not_a_stance(nlp: Language) -> None:
+    assert stances(nlp, "The round was delayed at the Peruvian side's request.") == []
+    assert stances(nlp, "Lima repeated its request for a delay.") == ["demand"]
+
+
+def test_a_stance_describing_a_noun_is_not_taken_at_the_meeting(nlp: Language) -> None:
+    text = "The envoys called on both armies to honour the ceasefire proposed by Norway."
+    assert stances(nlp, text) == ["demand"]
+
+
+def test_call_on_with_an_infinitive_clause_is_a_demand(nlp: Language) -> None:
+    cue = one(nlp, "Both ministers called on Canberra to extend the quota for fishing fleets.", "demand")
+    assert cue.target is not None and "Canberra" in cue.target.text
+
+
+def test_a_named_speakers_quoted_view_is_reported(nlp: Language) -> None:
+    cue = one(nlp, "“Our farmers need these markets open,” Halvorsen told reporters.", "statement")
+    assert cue.reported and cue.subject is not None and cue.subject.text == "Halvorsen"
+
+
+def test_a_first_person_account_of_the_talks_is_not_a_view(nlp: Language) -> None:
+    assert stances(nlp, "“We covered a lot of ground,” Halvorsen told reporters.") == []
+
+
+def test_a_dateline_is_not_part_of_the_subject(nlp: Language) -> None:
+    cue = one(
+        nlp, "OSLO, June 3 (Wire) -- Nordic ministers criticised the new tariffs on Friday.", "criticism"
+    )
+    assert cue.subject is not None and cue.subject.text == "Nordic ministers"

@@ -8,7 +8,6 @@ for extraction in extractor.extract_many(articles):  # one nlp.pipe over all tex
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -28,10 +27,8 @@ from parley.extract.rows import (
 )
 from parley.extract.sides import side_lexicon
 
-log = logging.getLogger(__name__)
-
 # Bump whenever the output for the same input can change: it drives re-extraction.
-EXTRACTOR_VERSION = "0.3.1"
+EXTRACTOR_VERSION = "0.3.2"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -55,12 +52,12 @@ class Extractor:
         self.people = PeopleFinder(self.sides)
 
     def extract(self, article: ArticleInput) -> Extraction:
-        """Rows for one article; an empty Extraction when nothing is found or the text is unusable."""
-        try:
-            doc = self.nlp(self._parse_text(article))
-        except Exception:
-            return Extraction()
-        return self._from_doc(doc, article)
+        """Rows for one article; an empty Extraction when the text is unusable (not a string, blank).
+
+        Errors in the rules propagate on purpose: the pipeline records them as `rejects` rows, which
+        a blanket catch here would hide as "no meeting found".
+        """
+        return self._from_doc(self.nlp(self._parse_text(article)), article)
 
     def extract_many(self, articles: Iterable[ArticleInput], batch_size: int = 32) -> Iterator[Extraction]:
         """Rows for many articles, parsing them in batches with `nlp.pipe`."""
@@ -75,7 +72,4 @@ class Extractor:
     def _from_doc(self, doc: Doc, article: ArticleInput) -> Extraction:
         if not doc.text.strip():
             return Extraction()
-        try:
-            return ArticleExtractor(doc, article, self.sides, self.people).run()
-        except Exception:
-            return Extraction()
+        return ArticleExtractor(doc, article, self.sides, self.people).run()

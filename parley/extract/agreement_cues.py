@@ -124,7 +124,9 @@ def _match_agree(tok: Token) -> Iterator[AgreementCue]:
     content = _agreed_content(tok)
     if content is None:
         return
-    for part in _conjuncts(content):
+    for n, part in enumerate(_conjuncts(content)):
+        if n and _follow_up(part):
+            continue
         status = "intended" if _is_aim(part) else "agreed"
         yield _cue(status, (tok,), subject, part, part)
 
@@ -375,6 +377,14 @@ def _words_without_conjuncts(head: Token) -> list[Token]:
     return [t for t in head.subtree if t.i not in skip and not t.is_punct and t.dep_ != "aux"]
 
 
+def _follow_up(part: Token) -> bool:
+    """ "... and to decide on next steps": how the sides will follow up what they agreed."""
+    lex = _lex()
+    return lemma(part) in lex["follow_up_verbs"] and any(
+        lemma(t) in lex["follow_up_nouns"] for t in part.subtree if t.i != part.i
+    )
+
+
 def _is_aim(tok: Token) -> bool:
     lex = _lex()
     word = lemma(tok)
@@ -385,8 +395,12 @@ def _is_aim(tok: Token) -> bool:
 
 
 def _wished(tok: Token) -> bool:
-    """A clause that one side hopes, fears or expects, not one the sides settled."""
-    return tok.dep_ == "ccomp" and lemma(tok.head) in _lex()["wish_verbs"]
+    """A clause that one side hopes, fears or expects, or urges others to agree ("called on
+    the parties to agree to a truce"), not one the sides settled."""
+    lex = _lex()
+    if tok.dep_ in ("xcomp", "ccomp", "advcl") and lemma(tok.head) in lex["demand_verbs"]:
+        return True
+    return tok.dep_ == "ccomp" and lemma(tok.head) in lex["wish_verbs"]
 
 
 def _is_future(tok: Token) -> bool:

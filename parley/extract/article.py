@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from parley.extract.cues import find_agreements, find_stances
 from parley.extract.holders import Holder, HolderResolver, is_collective, speaking_sides
 from parley.extract.home import dateline_place, home_side
-from parley.extract.meetings import Draft, MeetingBuilder
+from parley.extract.meetings import Draft, MeetingBuilder, lede_date
 from parley.extract.mentions import MentionFinder, place_rank
 from parley.extract.people import People, PeopleFinder, Person
 from parley.extract.rows import Agreement, ArticleInput, Extraction, Meeting, Participant, Position
@@ -39,7 +39,9 @@ class ArticleExtractor:
         mentions = MentionFinder(self.sides, self.people, self.article.published, self.home).find(self.sents)
         mentions = [m for m in mentions if not self._is_headline(m.sent_index)]
         builder = MeetingBuilder(self.people, self.article.published, self.home, self.article.title)
-        drafts = builder.build(mentions)
+        first = 1 if self.sents and self._is_headline(0) else 0
+        date = lede_date(self.sents, first)
+        drafts = builder.build(mentions, (first, date) if date else None)
         if not drafts:
             return Extraction()
         self._place_by_dateline(drafts[0])
@@ -202,7 +204,11 @@ class ArticleExtractor:
     # -- stances and agreements ------------------------------------------------------------
 
     def _positions(self, sent: Span, candidates: list[Draft], keys: dict[int, str]) -> list[Position]:
+        """Stances voiced in `sent`; a headline only repeats one that the body reports."""
         rows: list[Position] = []
+        title = " ".join((self.article.title or "").split())
+        if title and sent.start == 0 and " ".join(sent.text.split()).startswith(title):
+            return rows
         cues = sorted(_safe(find_stances, sent), key=lambda c: c.cue.start)
         for n, cue in enumerate(cues):
             end = cues[n + 1].cue.start if n + 1 < len(cues) else sent.end
@@ -213,6 +219,8 @@ class ArticleExtractor:
                 for holder in self.holders.resolve(cue.subject, speakers, draft.persons):
                     if holder.country is None and holder.organization is None:
                         continue
+                    if cue.reported and (holder.person is None or holder.person.side not in draft.sides):
+                        continue  # a reported view counts only from a named person of a side at the table
                     holder = self.holders.addressed_holder(holder, cue, cues, countries)
                     self._holder_joins(draft, holder)
                     targets = self.holders.stance_targets(sent, cue, end, holder, countries)

@@ -56,6 +56,10 @@ def _lemma_fixes() -> dict[str, str]:
     return _stance_lexicon()["lemma_fixes"]
 
 
+# The dash that ends a wire dateline ("SEOUL, March 12 (Wire) -- ...").
+DATELINE_DASHES = frozenset({"--", "—", "–"})
+
+
 def subject_of(tok: Token) -> Span | None:
     """Who does what `tok` says, as written: its subject, the agent of a passive, or the
     subject it inherits through a conjunction, infinitive, participle or relative clause."""
@@ -112,7 +116,20 @@ def _misparsed_purpose(tok: Token) -> bool:
 def _subjects_span(verb: Token) -> Span:
     """All of a verb's subjects: the parser sometimes gives "Hayashi and Blinken" two nsubj."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    return verb.doc[subjects[0].left_edge.i : subjects[-1].right_edge.i + 1]
+    start, end = subjects[0].left_edge.i, subjects[-1].right_edge.i + 1
+    for dash in [t for t in verb.doc[start:end] if t.text in DATELINE_DASHES and t.i + 1 < end]:
+        if _ends_dateline(dash):
+            start = dash.i + 1  # "CITY, May 14 (Wire) -- Foreign ministers ...": not the dateline
+    return verb.doc[start:end]
+
+
+def _ends_dateline(dash: Token) -> bool:
+    """A dash shortly after a place in capitals and a comma ("SEOUL, March 12 —")."""
+    doc = dash.doc
+    return any(
+        doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 1 and doc[i + 1].text == ","
+        for i in range(max(0, dash.i - 10), dash.i - 1)
+    )
 
 
 def is_agent(span: Span) -> bool:

@@ -53,14 +53,18 @@ def speaking_sides(countries: list[str], organizations: list[str]) -> list[str]:
     members = load_lexicon("blocs")
     absorbed: set[str] = set()
     speaking = []
-    for org in organizations:
+    # Every member of a bloc at the table is the bloc meeting ("the ministers of Britain, Canada,
+    # ..." at a G7 meeting), even when the text never names the bloc as a party.
+    blocs = [*organizations, *(o for o, codes in members.items() if set(codes) <= set(countries))]
+    blocs = list(dict.fromkeys(blocs))
+    for org in blocs:
         present = set(members.get(org, ())) & set(countries)
         if len(present) >= _BLOC_QUORUM:
             absorbed |= present
             speaking.append(org)
     rest = [c for c in countries if c not in absorbed]
     if len(rest) < 2:
-        speaking = list(organizations)
+        speaking = blocs
     return [*speaking, *rest]
 
 
@@ -107,6 +111,8 @@ class HolderResolver:
         if len(subject) == 1 and subject[0].lower_ in _IT and self.last_country:
             holders.append(Holder(self.last_country, None, None))
         if not holders:
+            holders = self._bloc_by_adjective(subject, meeting_sides)
+        if not holders:
             named = self.sides.find(subject.text)
             plural = any(
                 t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "ROOT") for t in subject
@@ -124,6 +130,12 @@ class HolderResolver:
         if len(countries) == 1 and not persons:
             self.last_country = countries[0]
         return result
+
+    def _bloc_by_adjective(self, subject: Span, meeting_sides: list[str]) -> list[Holder]:
+        """ "The European side", "the African ministers": the bloc of that region at the meeting."""
+        adjectives = load_lexicon("stances")["bloc_adjectives"]
+        codes = {adjectives.get(t.lower_) for t in subject if t.dep_ in ("amod", "compound")}
+        return [Holder(None, code, None) for code in meeting_sides if code in codes]
 
     def _person_holder(self, person: Person) -> Holder:
         if person.side and self.sides.is_org(person.side):

@@ -14,7 +14,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from parley.extract.dates import MONTHS, DateMention, resolve
+from spacy.tokens import Span
+
+from parley.extract.dates import MONTHS, DateMention, find_dates, resolve
 from parley.extract.mentions import Mention, place_rank
 from parley.extract.offices import highest, meeting_word_level, office_word_levels
 from parley.extract.people import Office, People, Person
@@ -22,6 +24,27 @@ from parley.extract.people import Office, People, Person
 _VAGUE_KINDS = ("my", "year")
 _PHONE_TITLE = re.compile(r"\b(?:phone|telephone|call)\b", re.IGNORECASE)
 _VIDEO_TITLE = re.compile(r"\b(?:video|virtual|online)\b", re.IGNORECASE)
+_LEDE_KINDS = ("weekday", "mdy", "dmy", "relative")
+_LEDE_SENTENCES = 3  # the main meeting must be reported this early for the lede to date it
+
+
+def lede_date(sents: list[Span], first: int = 0) -> DateMention | None:
+    """The day a news lede gives its main verb ("X and Y agreed on Thursday to ...").
+
+    Wire stories open with the outcome and its day and report the meeting that produced it
+    later, undated; that day is the meeting's when nothing else dates it.
+    """
+    if first >= len(sents):
+        return None
+    root = sents[first].root
+    for child in root.children:
+        if child.dep_ not in ("prep", "npadvmod") or (child.dep_ == "prep" and child.lower_ != "on"):
+            continue
+        phrase = root.doc[child.left_edge.i : child.right_edge.i + 1]
+        dates = [d for d in find_dates(phrase.text, phrase.start_char) if d.kind in _LEDE_KINDS]
+        if dates:
+            return dates[0]
+    return None
 
 
 @dataclass(eq=False)
@@ -62,8 +85,11 @@ class MeetingBuilder:
         self.published = published
         self.home = home
         self.title = title or ""
+        self.lede: tuple[int, DateMention] | None = None
 
-    def build(self, mentions: list[Mention]) -> list[Draft]:
+    def build(self, mentions: list[Mention], lede: tuple[int, DateMention] | None = None) -> list[Draft]:
+        """Meetings from mentions; `lede` is the lede sentence's index and its date, if any."""
+        self.lede = lede
         drafts: list[Draft] = []
         for mention in mentions:
             self._place(mention, drafts)
@@ -247,7 +273,7 @@ class MeetingBuilder:
                 draft.sides = list(dict.fromkeys([*draft.sides, *main.sides]))
 
     def _split_separate(self, drafts: list[Draft]) -> list[Draft]:
-        """ "In separate meetings with the four officials": one bilateral per counterpart."""
+        """ "held separate meetings with each visiting minister": one bilateral per counterpart."""
         out: list[Draft] = []
         for draft in drafts:
             if not draft.separate or (len(draft.sides) < 3 and (not self.home or self.home in draft.sides)):
@@ -309,6 +335,13 @@ class MeetingBuilder:
         return out
 
     def _finish(self, draft: Draft, main: Draft) -> None:
+        if draft is main and draft.date is None and self.lede is not None:
+            index, date = self.lede
+            early = min(draft.sentences) <= index + _LEDE_SENTENCES
+            report = next((m for m in draft.mentions if not m.anaphoric), draft.mentions[0])
+            timed = _undated_time(report)  # "met for three days", "a call last month"
+            if early and not timed and draft.status == "held" and not draft.background:
+                draft.date = date
         if draft.date is not None:
             draft.start_date = resolve(draft.date, self.published, future=draft.status == "planned")
         if draft is main and (draft.format == "unknown" or not draft.explicit_format):
@@ -329,6 +362,15 @@ class MeetingBuilder:
         draft.level = highest(levels)
         if draft.level == "unknown":
             draft.level = meeting_word_level(draft.level_words)
+
+
+def _undated_time(mention: Mention) -> bool:
+    """The mention carries a time that is no day ("last month", "for three days")."""
+    scope = {t.i for t in mention.scope}
+    return any(
+        ent.label_ == "DATE" and ent.start in scope and not find_dates(ent.text)
+        for ent in mention.trigger.sent.ents
+    )
 
 
 def _courtesy(mention: Mention) -> bool:

@@ -22,7 +22,7 @@ from parley.extract.holders import is_collective
 from parley.extract.lexicons import load_lexicon
 from parley.extract.offices import is_title_word
 from parley.extract.people import Office, People, Person
-from parley.extract.sides import SideLexicon
+from parley.extract.sides import SideLexicon, SideMention
 
 _ORDINAL = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|previous|earlier|another)$",
@@ -118,6 +118,8 @@ class MentionFinder:
     def _is_trigger(self, token: Token) -> bool:
         lex = _lex()
         lemma = token.lemma_.lower()
+        if _convened_body(token, lex):
+            return True
         if token.pos_ in ("NOUN", "PROPN") and (lemma in lex["nouns"] or token.lower_ in lex["nouns"]):
             if token.dep_ == "compound":
                 return False  # "meeting room", "summit meetings": the head decides
@@ -241,7 +243,8 @@ class MentionFinder:
             own_all + adjuncts,
             words | {t.lower_ for t in args if t.dep_ == "pobj" or t.dep_ == "prep"},
         )
-        worded = own_all + (args if not mention.anaphoric else [])
+        takes_part = verb is not None and verb.lemma_.lower() in lex["participation"]
+        worded = own_all + (args if not mention.anaphoric or takes_part else [])  # "deputy ministers held it"
         mention.level_words = " ".join(t.text for t in sorted(worded, key=lambda t: t.i))
         self._read_when_where(mention, sent, own_all + adjuncts, verb, len(triggers) == 1)
         mention.separate = bool(words & {"separate", "separately"})
@@ -307,7 +310,7 @@ class MentionFinder:
             span = doc[start:end]
             for found in self.sides.find(span.text, span.start_char):
                 token = doc.char_span(found.start, found.end, alignment_mode="expand")
-                if token is None or self._is_place(token[0]):
+                if token is None or self._is_place(token[0]) or self._names_venue(token, found.text):
                     continue
                 (orgs if found.is_org else sides).append(found.code)
         return persons, offices, list(dict.fromkeys(sides)), list(dict.fromkeys(orgs))
@@ -322,7 +325,7 @@ class MentionFinder:
         return False
 
     def _hypothetical(self, trigger: Token) -> bool:
-        """ "whether the two leaders will have a meeting", "no arrangement has been made for meetings"."""
+        """ "whether the presidents might sit down together", "no talks are arranged"."""
         words = _lex()["hypothetical"]
         for ancestor in [trigger, *list(trigger.ancestors)[:4]]:
             for child in ancestor.children:
@@ -338,13 +341,21 @@ class MentionFinder:
                     and ancestor.lemma_ in ("make", "hold", "plan", "schedule", "have")
                 ):
                     return True
+        if _generic_modal(trigger if trigger.pos_ == "VERB" else _governing_verb(trigger)):
+            return True
         return any(c.dep_ == "amod" and c.lower_ in words for c in trigger.children)
 
     def _org_setting(self, trigger: Token) -> bool:
-        """ "the APEC summit", "an ASEM ministerial forum": an organisation's own gathering."""
+        """ "the APEC summit", "an ASEM ministerial forum": an organisation's own gathering;
+        "the New Delhi Summit": one named after its host city."""
         before = trigger.doc[trigger.left_edge.i : trigger.i]
-        found = self.sides.find(before.text)
-        return bool(found) and all(m.is_org for m in found)
+        found = self.sides.find(before.text, before.start_char)
+
+        def venue(m: SideMention) -> bool:
+            span = trigger.doc.char_span(m.start, m.end, alignment_mode="expand")
+            return span is not None and self._names_venue(span, m.text)
+
+        return bool(found) and all(m.is_org or venue(m) for m in found)
 
     def _negated(self, person: Person, indices: set[int], doc) -> bool:
         for start, _end in person.mentions:
@@ -378,11 +389,27 @@ class MentionFinder:
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "across", "around", "inside")
 
+    def _names_venue(self, span: Span, name: str) -> bool:
+        """ "the New Delhi Summit": a lone city naming a gathering says where it is, not who
+        met; a country ("the Egypt summit") or a pair ("the Seoul-Tokyo summit") stays a side."""
+        root = span.root
+        noun = root.head
+        acronym = name.isupper() or "." in name  # "U.S.", "UK": a country, never a venue
+        if root.dep_ != "compound" or root.pos_ != "PROPN" or acronym or is_country_name(name):
+            return False
+        if not _lex()["nouns"] & {noun.lemma_.lower(), noun.lower_}:
+            return False
+        inside = range(span.start, span.end)
+        others = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in inside]
+        return not any(self.sides.find(c.text) for c in others)
+
     def _status(self, trigger: Token, verb: Token | None) -> str:
         lex = _lex()
         chain = [trigger, *list(trigger.ancestors)[:4]]
         if any({n.lemma_.lower(), n.lower_} & lex["cancelled"] or _called_off(n) for n in chain):
             return "cancelled"
+        if _convened_body(trigger, lex) and trigger.head.tag_ in ("VB", "VBG"):
+            return "planned"  # "to convene the Joint Commission", "towards convening it"
         doc = trigger.doc
         after = doc[trigger.right_edge.i + 1 : trigger.right_edge.i + 3]
         if trigger.dep_ in ("nsubj", "nsubjpass") and any(
@@ -501,7 +528,7 @@ class MentionFinder:
                 and prep.head.lemma_.lower() not in _lex()["bodies"]
                 and self.people.person_at(prep.head.i) is None
             ):
-                continue  # "Minister of State at the Federal Foreign Office": part of a title
+                continue  # "Minister of State at the Foreign Office": part of a title
             if ent.label_ == "ORG" and prep.head != mention.trigger and prep.head.pos_ not in ("VERB", "AUX"):
                 continue
             if ent.label_ == "ORG" and not _VENUE.search(ent.text):
@@ -510,6 +537,31 @@ class MentionFinder:
             rank = 2 * place_rank(text) + (1 if prep.lower_ == "at" else 0)
             candidates.append((rank, ent.start, text))
         return min(candidates)[2] if candidates else None
+
+
+def _convened_body(token: Token, lex: dict) -> bool:
+    """ "agreed to convene the Joint Commission": a named joint body convened is its session."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.lower_ in lex["bodies"]
+        and token.text[:1].isupper()
+        and token.dep_ in ("dobj", "nsubjpass")
+        and token.head.lemma_.lower() in lex["convening"]
+    )
+
+
+_GENERIC_MODALS = {"can", "ca", "must", "should", "ought"}
+_MODALS = {*_GENERIC_MODALS, "could", "may", "might", "would", "will", "wo", "shall"}
+
+
+def _generic_modal(verb: Token | None) -> bool:
+    """ "Neighbours must talk", "they cannot meet only at summits": what ought to or cannot
+    happen, not an encounter held or arranged."""
+    if verb is None:
+        return False
+    auxes = [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return any(a.lower_ in _GENERIC_MODALS or (negated and a.lower_ in _MODALS) for a in auxes)
 
 
 def _proposed(trigger: Token) -> bool:

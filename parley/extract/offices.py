@@ -42,7 +42,7 @@ def title_level(title: str | None) -> str:
     """The rank an office carries (see GUIDELINES: meetings.level)."""
     if not title:
         return "unknown"
-    lowered = " ".join(title.lower().replace("-", " - ").split()).replace(" - ", "-")
+    lowered = _normal(title)
     for phrase, level in _offices()["levels"]:
         if phrase in lowered:
             return level
@@ -60,9 +60,14 @@ def implied_side(title: str | None) -> str | None:
     return None
 
 
+def _normal(text: str) -> str:
+    """Lowercase, single-spaced, hyphens rejoined: token-joined text reads "working - level"."""
+    return " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")
+
+
 def meeting_word_level(text: str) -> str:
     """The rank a meeting's own words give it ("summit", "foreign ministers'")."""
-    lowered = text.lower()
+    lowered = _normal(text)
     for phrase, level in _offices()["meeting_levels"]:
         if phrase in lowered:
             return level
@@ -71,7 +76,7 @@ def meeting_word_level(text: str) -> str:
 
 def office_word_levels(text: str) -> list[str]:
     """Ranks of offices named in the plural ("the foreign ministers of X and Y")."""
-    lowered = text.lower()
+    lowered = _normal(text)
     return [level for phrase, level in _offices()["office_words"] if phrase in lowered]
 
 

@@ -272,6 +272,8 @@ class PeopleFinder:
         text = span.text
         if text in self.sides.countries or text in self.sides.orgs:
             return False
+        if all(is_title_word(t) or is_connector(t) for t in span):
+            return False  # "Councilor" tagged PERSON inside "State Councilor and Foreign Minister"
         return any(t.text[:1].isupper() for t in span) and not all(t.lower_ in _NOT_NAMES for t in span)
 
 
@@ -321,8 +323,10 @@ class People:
         """Title and side from the words around one mention."""
         doc = self.doc
         t_start, t_end = _title_left(doc, start, sent)
+        org_start, org_side = self._org_before(sent, t_start, t_end)
+        t_start = min(t_start, org_start)
         title = _title_text(doc, t_start, t_end)
-        side = self._side_before(sent, t_start)
+        side = self._side_before(sent, t_start) or org_side
         r_start, r_end = _title_right(doc, end, sent)
         right_title = _title_text(doc, r_start, r_end)
         reach = (
@@ -365,6 +369,26 @@ class People:
             return last.code
         return None
 
+    def _org_before(self, sent: Span, t_start: int, t_end: int) -> tuple[int, str | None]:
+        """An organisation that heads a title ("U.N. trade official", "European Council
+        President"): its side, and where the title starts if the body's name is part of it."""
+        if t_end <= t_start or t_start - sent.start < 1:
+            return t_start, None
+        doc = self.doc
+        lo = max(sent.start, t_start - 4)
+        window = doc[lo:t_end]
+        for found in reversed(self.sides.find(window.text, window.start_char)):
+            if not found.is_org:
+                continue
+            span = doc.char_span(found.start, found.end, alignment_mode="expand")
+            if span is None or span.start >= t_start:
+                continue
+            if span.end == t_start:
+                return t_start, found.code  # "U.N. trade official": a body, then the office
+            if span.end > t_start and span.end < t_end:
+                return span.start, found.code  # "European Council President": one title
+        return t_start, None
+
     def _side_ending(self, title: str | None) -> str | None:
         """ "Minister of Foreign Affairs of Nigeria": the country a title ends with."""
         found = [m for m in self.sides.find(title or "") if not m.is_org]
@@ -391,7 +415,7 @@ class People:
         return None, None
 
     def _delegation_side(self, sent: Span, index: int) -> str | None:
-        """The side of "The Turkish side is made up of ..." / "led on the Indian side by ..."."""
+        """The side of "the Chilean side comprised ..." / "headed on the Peruvian side by ..."."""
         doc = self.doc
         for i in range(index - 1, sent.start, -1):
             if doc[i].lower_ in _DELEGATION_WORDS:

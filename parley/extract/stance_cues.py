@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 STANCES = ("concern", "criticism", "opposition", "demand", "support", "hope", "proposal", "statement")
 TOPIC_WORDS = 12
+QUOTE_MARKS = frozenset({'"', "“", "‘", "``"})
 # Prepositions that introduce what a stance is about ("concern over", "hope for").
 TOPIC_PREPS = frozenset(
     {"over", "about", "regarding", "concerning", "on", "at", "for", "toward", "towards", "with"}
@@ -52,6 +53,7 @@ class StanceCue:
     subject: Span | None  # who expressed it, as written ("Motegi", "the two sides", "he")
     target: Span | None  # the phrase naming whom it is aimed at, if any
     topic: str | None  # a few words
+    reported: bool = False  # only a speaker's reported view: theirs if they took part
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class _Hit:
     anchor: Token
     complement: Token | None
     owner: Token | None = None  # an explicit possessor holder ("my request")
+    reported: bool = False
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -91,6 +94,9 @@ class _StanceLexicon:
     solo_commitment: frozenset[str]
     readiness: frozenset[str]
     offer_verbs: frozenset[str]
+    feeling_verbs: frozenset[str]
+    feelings: dict[str, str]
+    circumstance_preps: frozenset[str]
 
 
 @functools.cache
@@ -125,6 +131,9 @@ def _lexicon() -> _StanceLexicon:
         solo_commitment=frozenset(raw["solo_commitment"]),
         readiness=frozenset(raw["readiness_adjectives"]),
         offer_verbs=frozenset(raw["offer_verbs"]),
+        feeling_verbs=frozenset(raw["with_feeling"]["verbs"]),
+        feelings=_invert(raw["with_feeling"]["nouns"]),
+        circumstance_preps=frozenset(raw["circumstance_preps"]),
     )
 
 
@@ -172,6 +181,7 @@ def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
                 subject=subject,
                 target=_target(hit),
                 topic=_topic(hit),
+                reported=hit.reported,
             )
         )
     return cues
@@ -212,6 +222,8 @@ def _is_background(tok: Token) -> bool:
     "having rejected ...") tell the history behind a meeting, not a stance taken at it."""
     if any(c.dep_ == "aux" and c.lower_ in ("had", "having") for c in tok.children):
         return True
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return True  # "the truce called for by the UN": a description of the thing, not a stance
     node = tok
     while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
         node = node.head
@@ -243,6 +255,8 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     if any(lemma(o) in lex.nouns for o in objects) and word in lex.light_verbs:
         return None  # "reiterated his support": the noun is the cue
     clause = clause_child(tok)
+    if word in lex.feeling_verbs and (feeling := _feeling(tok, lex)) is not None:
+        return feeling
     if word in lex.phrasal:
         stance, particles = lex.phrasal[word]
         part = _particle(tok, particles)
@@ -286,8 +300,25 @@ def _match_noun(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     if tok.dep_ in ("dobj", "nsubjpass") and lemma(head) in lex.light_verbs and not is_negated(head):
         return _Hit(stance, (head, tok), head, complement or prep_object(head, TOPIC_PREPS) or tok)
     owner = first_of(c for c in tok.children if c.dep_ == "poss")
-    if owner is not None and word in lex.owned_nouns:
+    circumstance = tok.dep_ == "pobj" and tok.head.lower_ in lex.circumstance_preps
+    if owner is not None and word in lex.owned_nouns and not circumstance:
         return _Hit(stance, (owner, tok), tok, complement, owner=owner)
+    return None
+
+
+def _feeling(tok: Token, lex: _StanceLexicon) -> _Hit | None:
+    """ "noted with satisfaction that ...": the feeling after "with" is the stance."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        noun = first_of(c for c in prep.children if c.dep_ == "pobj")
+        if noun is not None and lemma(noun) in lex.feelings:
+            content = (
+                clause_child(tok)
+                or clause_child(noun)
+                or first_of(c for c in tok.children if c.dep_ == "dobj")
+            )
+            return _Hit(lex.feelings[lemma(noun)], (tok, prep, noun), tok, content)
     return None
 
 
@@ -341,17 +372,37 @@ def _is_pledge(clause: Token, lex: _StanceLexicon) -> bool:
 def _reported_views(sent: Span, lex: _StanceLexicon) -> list[_Hit]:
     """ "Zhou said that China and Brazil are ...", "“Our sectors are integrated,” Sandhu told
     reporters": in a sentence with no other cue, a named speaker's reported view is a
-    statement of position."""
+    statement of position, when the speaker took part (the caller checks that). A first-person
+    account in the past ("“We made progress,” she said") reports the talks, not a view."""
     hits = []
     for verb in sent:
         clause = clause_child(verb)
         if lemma(verb) not in lex.quote_verbs or clause is None or not own_subject(clause):
             continue
         subject = first_of(c for c in verb.children if c.dep_ == "nsubj")
-        speaker = subject is not None and subject.ent_type_ == "PERSON"
-        if speaker and not is_negated(verb) and not _is_background(verb):
-            hits.append(_Hit("statement", (verb,), verb, clause))
+        if subject is None or not _speaker(subject) or is_negated(verb) or _is_background(verb):
+            continue
+        if not _first_person_account(clause):
+            hits.append(_Hit("statement", (verb,), verb, clause, reported=True))
     return hits
+
+
+def _speaker(subject: Token) -> bool:
+    """A person speaking: a name (not a country or outlet) or "he"/"she"."""
+    if subject.lower_ in ("he", "she"):
+        return True
+    return subject.pos_ == "PROPN" and subject.ent_type_ not in ("GPE", "NORP", "LOC", "FAC")
+
+
+def _first_person_account(clause: Token) -> bool:
+    """ "“We made progress,” she said", "“The talks went well,” he said": in the past tense, a
+    first-person or quoted clause tells what happened (reported speech backshifts the rest)."""
+    if clause.tag_ != "VBD":
+        return False
+    subject = first_of(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+    first_person = subject is not None and subject.lower_ in ("we", "i")
+    quoted = any(t.text in QUOTE_MARKS for t in clause.doc[clause.sent.start : clause.i])
+    return first_person or quoted
 
 
 def _particle(verb: Token, particles: frozenset[str]) -> Token | None:
@@ -374,7 +425,7 @@ def _courtesy_call(verb: Token, part: Token) -> bool:
     something ("called on Beijing to respect ...")."""
     if part.lower_ not in ("on", "upon"):
         return False
-    return not any(t.dep_ in ("xcomp", "acl", "ccomp") and infinitive(t) for t in verb.subtree)
+    return not any(t.dep_ in ("xcomp", "acl", "ccomp", "advcl") and infinitive(t) for t in verb.subtree)
 
 
 def _particle_object(part: Token) -> Token | None:
