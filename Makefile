@@ -39,12 +39,12 @@ format: setup
 ui: setup
 	$(BIN)/parley ui
 
-# Score the extractor: the dev set of real articles (../shared), then the bundled samples and the
-# held-out set, both annotated for this repository (see data/README.md).
+# Score the extractor: the dev set of real articles (../shared), then three sets annotated for this
+# repository (see data/README.md): the bundled samples, a tuning set and the held-out set.
 eval: setup
 	@if [ ! -f $(SHARED)/score.py ]; then echo "eval: $(SHARED) is absent; nothing to score"; exit 0; fi; \
 	for set in "dev:$(SHARED)/dev/articles:$(SHARED)/dev/gold" "samples:data/articles:data/gold" \
-	           "heldout:data/heldout/articles:data/heldout/gold"; do \
+	           "tuning:data/tuning/articles:data/tuning/gold" "heldout:data/heldout/articles:data/heldout/gold"; do \
 	  name=$${set%%:*}; rest=$${set#*:}; articles=$${rest%%:*}; gold=$${rest#*:}; \
 	  [ -d "$$articles" ] || continue; \
 	  w=$$(mktemp -d); echo "== $$name ($$articles)"; \
