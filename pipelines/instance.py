@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 from pathlib import Path
 
@@ -30,5 +31,8 @@ def ensure_home() -> Path:
 
 
 def instance() -> dg.DagsterInstance:
-    ensure_home()
-    return dg.DagsterInstance.get()
+    """The instance; two commands starting at once on a new home take turns creating its storage."""
+    home = ensure_home()
+    with open(home / ".init.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return dg.DagsterInstance.get()
