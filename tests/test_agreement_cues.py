@@ -191,3 +191,10 @@ def test_deciding_on_next_steps_is_part_of_the_first_thing_agreed(nlp: Language)
     [cue] = cues(nlp, "They agreed to assess the results of the pilot and to decide on next steps.")
     assert cue.description is not None and "pilot" in cue.description
     assert len(cues(nlp, "They agreed to assess the results of the pilot and to decide on the budget.")) == 2
+
+
+def test_talks_ending_without_agreement_are_not_reached(nlp: Language) -> None:
+    [cue] = cues(nlp, "The talks ended without agreement on a fishing quota.")
+    assert cue.status == "not_reached"
+    assert cue.description is not None and "fishing quota" in cue.description
+    assert statuses(nlp, "He left without a word.") == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from parley.extract import Extractor
 from parley.extract.nlp import load_nlp
 from parley.extract.rows import ArticleInput, Meeting
@@ -300,3 +302,50 @@ def test_a_summit_named_after_its_host_city_is_a_setting_not_a_meeting():
         "Reyes praised Peru's support at the New Delhi Summit in September."
     )
     assert [m.start_date for m in found] == [dt.date(2024, 6, 10)]
+
+
+@pytest.mark.parametrize("city", ["Vilnius", "Yerevan"])  # tagged ORG and PERSON by the small model
+def test_a_capital_the_tagger_misreads_is_still_the_place(city):
+    found = meetings(
+        f"Chilean Foreign Minister Ana Reyes and her Peruvian counterpart, Luis Soto, met in {city} on Monday."
+    )
+    assert [m.location for m in found] == [city]
+
+
+def test_a_meeting_scheduled_to_take_place_somewhere_has_that_place():
+    found = meetings(
+        "Chilean Foreign Minister Ana Reyes met Peruvian Foreign Minister Luis Soto in Lima on Monday. "
+        "The next round of consultations is scheduled to take place in Santiago in 2025."
+    )
+    assert [(m.status, m.location) for m in found] == [("held", "Lima"), ("planned", "Santiago")]
+
+
+def test_welcomed_to_a_city_for_talks_places_them_there():
+    (meeting,) = meetings(
+        "Japanese Foreign Minister Hana Ito welcomed her Brazilian counterpart to Osaka on Monday "
+        "for the third Japan-Brazil Strategic Dialogue."
+    )
+    assert meeting.location == "Osaka"
+
+
+def test_a_technical_meeting_of_unnamed_officials_is_working_level():
+    (meeting,) = meetings(
+        "Chilean and Peruvian customs officials held a technical meeting in Arica on Monday."
+    )
+    assert meeting.level == "working_level"
+
+
+def test_a_duration_with_a_comparative_is_read_in_word_order():
+    (meeting,) = meetings(
+        "Chilean Foreign Minister Ana Reyes and her Peruvian counterpart, Luis Soto, "
+        "met for more than three hours at the palace on Monday."
+    )
+    assert meeting.duration_minutes == 180
+
+
+def test_an_earlier_call_in_another_medium_is_its_own_meeting():
+    found = meetings(
+        "Chilean Foreign Minister Ana Reyes met Peruvian Foreign Minister Luis Soto in Lima on Monday. "
+        "The meeting came after a telephone conversation between the two presidents in May."
+    )
+    assert sorted((m.format, m.level) for m in found) == [("in_person", "ministerial"), ("phone", "summit")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parley.extract.nlp import load_nlp
+from parley.extract.offices import office_word_levels, title_level
 from parley.extract.people import People, PeopleFinder
 from parley.extract.sentences import sentences
 from parley.extract.sides import side_lexicon
@@ -62,6 +63,20 @@ def person(found: People, surname: str):
             "Kofi Mensah",
             "Minister of Trade of Ghana",
             "GHA",
+        ),
+        (
+            "Norway's Minister of Fisheries and Coastal Affairs, Lars Berg, received the delegation.",
+            "Berg",
+            "Lars Berg",
+            "Minister of Fisheries and Coastal Affairs",
+            "NOR",
+        ),
+        (
+            "The call was placed by President of the Republic of Moldova Ion Ceban on Friday.",
+            "Ceban",
+            "Ion Ceban",
+            "President of the Republic of Moldova",
+            "MDA",
         ),
         (
             "The Director-General, Ms. Petra Lang, opened the session.",
@@ -155,3 +170,43 @@ def test_a_compound_office_is_one_title_not_a_person():
 def test_an_organisation_before_a_title_is_the_side(text, surname, title, side):
     found = person(people(text), surname)
     assert (found.title, found.side) == (title, side)
+
+
+def test_a_name_after_a_title_and_another_name_does_not_take_that_name_as_its_portfolio():
+    found = people("They discussed the talks between Secretary of State Ward and Lee Sung-ho, Vice Chairman.")
+    assert person(found, "Sung-ho").title != "Secretary of State Ward"
+
+
+def test_a_comma_title_without_a_closed_name_is_not_taken():
+    found = people("The report went to the Trade Minister, Berg said on Monday.")
+    assert all(p.title is None for p in found.persons)
+
+
+def test_a_longer_capitalised_run_after_a_portfolio_is_a_body_not_a_person():
+    found = people("The Minister of Trade Policy Review Board met Anna Holm on Monday.")
+    assert [p.name for p in found.persons] == ["Anna Holm"]
+
+
+@pytest.mark.parametrize(
+    ("title", "side", "level"),
+    [
+        ("Foreign Secretary", "GBR", "ministerial"),
+        ("Foreign Secretary", "NPL", "working_level"),
+        ("Foreign Secretary", None, "ministerial"),
+        ("Foreign Minister", "NPL", "ministerial"),
+    ],
+)
+def test_a_foreign_secretary_is_an_official_where_the_post_is_a_civil_service_one(title, side, level):
+    assert title_level(title, side) == level
+
+
+@pytest.mark.parametrize(
+    ("words", "levels"),
+    [
+        ("the agriculture ministers of Peru and Chile met", ["ministerial"]),
+        ("the deputy agriculture ministers met", []),
+        ("vice-ministers met", []),
+    ],
+)
+def test_ministers_of_any_portfolio_are_ministerial(words, levels):
+    assert office_word_levels(words) == levels

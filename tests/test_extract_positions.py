@@ -104,3 +104,18 @@ def test_a_headline_repeats_a_stance_the_body_reports():
         ArticleInput(text=text, title="Lima proposes fishing talks", published=dt.date(2024, 6, 10))
     )
     assert all(p.evidence.start > 0 for p in found.positions)
+
+
+def test_a_lead_failure_is_counted_where_the_story_details_it():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Brazilian Foreign Minister Paulo Mendes in Tokyo on Friday. "
+        "They agreed to open a trade office in Recife but failed to agree on fishing quotas. "
+        "On quotas, the two ministers remained apart."
+    )
+    failures = [a for a in found.agreements if a.status == "not_reached"]
+    assert [a.evidence.text.startswith("On quotas") for a in failures] == [True]
+    assert [a.status for a in found.agreements].count("agreed") == 1
+
+
+def test_a_bloc_at_full_strength_holds_a_shared_stance():
+    assert speaking_sides(["DNK", "EST", "FIN", "ISL", "LTU", "LVA", "NOR", "SWE"], []) == ["NB8"]

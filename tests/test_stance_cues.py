@@ -293,3 +293,29 @@ def test_a_dateline_is_not_part_of_the_subject(nlp: Language) -> None:
         nlp, "OSLO, June 3 (Wire) -- Nordic ministers criticised the new tariffs on Friday.", "criticism"
     )
     assert cue.subject is not None and cue.subject.text == "Nordic ministers"
+
+
+def test_satisfaction_expressed_is_support(nlp: Language) -> None:
+    cue = one(nlp, "The two envoys expressed satisfaction with the growth of trade.", "support")
+    assert cue.topic is not None and "growth of trade" in cue.topic
+
+
+def test_a_denied_claim_is_opposition_but_a_denied_entry_is_not(nlp: Language) -> None:
+    cue = one(nlp, "Colonel Hart denied that his soldiers had entered the buffer zone.", "opposition")
+    assert cue.subject is not None and cue.subject.text == "Colonel Hart"
+    assert stances(nlp, "Austria denied entry to the convoy.") == []
+
+
+def test_a_reply_with_a_clause_is_a_statement(nlp: Language) -> None:
+    one(nlp, "Mr. Dorn replied that the road remained a priority for Vienna.", "statement")
+
+
+def test_asking_ones_own_staff_is_not_a_demand(nlp: Language) -> None:
+    assert "demand" not in stances(nlp, "The delegates asked their experts to draft options.")
+    one(nlp, "The minister asked his counterpart to reopen the border.", "demand")
+
+
+def test_welcoming_a_guest_to_a_place_is_hospitality(nlp: Language) -> None:
+    text = "The Chancellor, Ada Meyer, welcomed Peru's trade minister, Luis Cano, to Berlin on Monday."
+    assert stances(nlp, text) == []
+    one(nlp, "Rome welcomed Spain's decision to join the mission.", "support")

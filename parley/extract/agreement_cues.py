@@ -254,11 +254,15 @@ def _match_failure(tok: Token) -> Iterator[AgreementCue]:
 
 
 def _match_failure_noun(tok: Token) -> Iterator[AgreementCue]:
-    """ "no progress was made on ...", "progress was not made regarding ..." """
+    """ "no progress was made on ...", "progress was not made regarding ...", "the talks ended
+    without agreement on ..." """
     lex = _lex()
     if lemma(tok) not in lex["failure_nouns"]:
         return
     head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "without" and lemma(head.head) in lex["ending_verbs"]:
+        yield _cue("not_reached", (head.head, head, tok), None, prep_object(tok), None)
+        return
     denied = any(c.lower_ == "no" for c in tok.children)
     made_not = tok.dep_ in ("nsubjpass", "dobj") and lemma(head) in lex["progress_verbs"] and is_negated(head)
     existential = tok.dep_ == "attr" and denied

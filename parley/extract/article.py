@@ -166,8 +166,10 @@ class ArticleExtractor:
             person.side = rest[0] if rest else None
 
     def _fill_titles(self, draft: Draft) -> None:
-        """ "The foreign ministers of Iran and Saudi Arabia met": each named one is a Foreign Minister."""
-        match = re.search(r"\b((?:[A-Za-z]+ )?ministers?)\b", draft.level_words, re.IGNORECASE)
+        """A plural office ("the trade ministers of Peru and Chile held talks") titles each person named."""
+        match = re.search(
+            r"\b((?:(?!the\b|two\b|both\b|three\b)[A-Za-z]{2,} )?ministers?)\b", draft.level_words, re.IGNORECASE
+        )
         if not match:
             return
         office = match.group(1).lower().rstrip("s").strip()
@@ -335,4 +337,15 @@ def _unique_agreements(rows: list[Agreement]) -> list[Agreement]:
         if key not in seen:
             seen.add(key)
             out.append(row)
-    return out
+    return [row for row in out if not _summarised_failure(row, out)]
+
+
+def _summarised_failure(row: Agreement, rows: list[Agreement]) -> bool:
+    """ "They agreed on X but failed to agree on Y": a lead that sums up the talks beside what was
+    agreed; the failure is reported again where the story details it, and is counted there."""
+    if row.status != "not_reached":
+        return False
+    same = [r for r in rows if r.meeting_key == row.meeting_key and r is not row]
+    beside = any(r.status != "not_reached" and r.evidence.start == row.evidence.start for r in same)
+    again = any(r.status == "not_reached" and r.evidence.start != row.evidence.start for r in same)
+    return beside and again

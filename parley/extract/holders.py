@@ -145,7 +145,8 @@ class HolderResolver:
     def _side_holder(self, side: str, meeting_persons: list[Person]) -> Holder:
         named = [p for p in meeting_persons if p.side == side]
         person = named[0] if len(named) == 1 else None
-        if self.sides.is_org(side):
+        # a bloc that speaks for its members is an organisation even when no lexicon names it
+        if self.sides.is_org(side) or side in load_lexicon("blocs"):
             return Holder(None, side, person)
         return Holder(side, None, person)
 

@@ -183,6 +183,8 @@ class MeetingBuilder:
             return True
         if mention.location and draft.location and not _same_place(mention.location, draft.location):
             return True
+        if detail_only and _indefinite(mention) and draft.format not in ("unknown", mention.format):
+            return mention.format != "unknown"  # "followed a telephone conversation": another event
         if detail_only:
             return False
         if mention.status != draft.status:
@@ -371,6 +373,12 @@ def _undated_time(mention: Mention) -> bool:
         ent.label_ == "DATE" and ent.start in scope and not find_dates(ent.text)
         for ent in mention.trigger.sent.ents
     )
+
+
+def _indefinite(mention: Mention) -> bool:
+    """ "a telephone conversation": an indefinite noun brings in an event rather than
+    referring back to one already reported."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in mention.trigger.children)
 
 
 def _courtesy(mention: Mention) -> bool:

@@ -487,7 +487,7 @@ class MentionFinder:
             mention.date = dates[0]
             mention.start_date = resolve(dates[0], self.published, future=mention.status == "planned")
         mention.location = self._location(mention, sent, tokens)
-        mention.duration = parse_duration(" ".join(t.text for t in tokens))
+        mention.duration = parse_duration(" ".join(t.text for t in sorted(tokens, key=lambda t: t.i)))
         if mention.duration is None and only:
             mention.duration = parse_duration(sent.text)
 
@@ -503,11 +503,24 @@ class MentionFinder:
             and root.head.pos_ in ("NOUN", "PROPN")
         )
 
+    def _is_capital(self, text: str) -> bool:
+        """ "met in Dushanbe": a capital the tagger read as an organisation or a person. The side
+        lexicon names countries by their capitals too; after "in"/"at", such a name is the city."""
+        return text in self.sides.countries and text[:1].isupper() and not is_country_name(text)
+
+    def _capital_place(self, ent: Span) -> bool:
+        """A capital misread by the tagger, named as the object of "in"/"at" itself."""
+        return ent.root.dep_ == "pobj" and ent.root.head.lower_ in ("in", "at") and self._is_capital(ent.text)
+
     def _location(self, mention: Mention, sent: Span, tokens: list[Token]) -> str | None:
         indices = {t.i for t in tokens} | {t.i for t in mention.scope}
         candidates: list[tuple[int, int, str]] = []
         for ent in sent.ents:
-            if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") or ent.start not in indices:
+            if ent.start not in indices:
+                continue
+            if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") and not (
+                ent.label_ == "PERSON" and self._capital_place(ent)
+            ):
                 continue
             head = ent.root
             while head.dep_ in ("compound", "amod", "poss", "nmod", "appos", "conj") and head.head != head:
@@ -520,9 +533,14 @@ class MentionFinder:
             if prep is not None and prep.lower_ == "of" and prep.head.pos_ == "NOUN":
                 place = prep.head  # "at the border village of Panmunjom"
                 prep = place.head if place.dep_ == "pobj" and place.head != mention.trigger else None
-            allowed = ("in", "at", "to") if mention.trigger.lemma_.lower() == "visit" else ("in", "at")
-            if prep is None or prep.lower_ not in allowed:
-                continue
+            if prep is None or not (
+                prep.lower_ in ("in", "at")
+                or (
+                    prep.lower_ == "to"
+                    and {mention.trigger.lemma_.lower(), prep.head.lemma_.lower()} & _TO_PLACE
+                )
+            ):
+                continue  # "visit to Hanoi", "welcomed her to London": the place gone to
             if (
                 is_title_word(prep.head)
                 and prep.head.lemma_.lower() not in _lex()["bodies"]
@@ -531,7 +549,7 @@ class MentionFinder:
                 continue  # "Minister of State at the Foreign Office": part of a title
             if ent.label_ == "ORG" and prep.head != mention.trigger and prep.head.pos_ not in ("VERB", "AUX"):
                 continue
-            if ent.label_ == "ORG" and not _VENUE.search(ent.text):
+            if ent.label_ == "ORG" and not (_VENUE.search(ent.text) or self._capital_place(ent)):
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") and ent.label_ != "ORG" else ent.text
             rank = 2 * place_rank(text) + (1 if prep.lower_ == "at" else 0)
@@ -688,6 +706,10 @@ def _governing_verb(trigger: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+_TO_PLACE = {"visit", "welcome", "travel"}
+_RAISED_EVENT_VERBS = {"take", "be", "hold", "occur", "happen"}  # "take place", "be held"
+
+
 def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
     """The verb's participants (subject, with/between/from/by phrases) and its time/place adjuncts."""
     args: list[Token] = []
@@ -718,6 +740,14 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
             for nested in child.subtree:  # "held talks at request with X": "with X" hangs lower
                 if nested.dep_ == "prep" and nested.lower_ == "with" and nested.head.head.i == child.i:
                     args += _subtree(nested, blocked, ("relcl", "acl"))
+        elif child.dep_ == "xcomp" and child.lemma_.lower() in _RAISED_EVENT_VERBS:
+            # "is scheduled to take place in Canberra": the time and place hang on the infinitive
+            adjuncts += [
+                t
+                for c in child.children
+                if c.dep_ in ("prep", "npadvmod") and c.i not in blocked
+                for t in _subtree(c, blocked)
+            ]
     if verb.pos_ == "VERB" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         args += _with_phrase(verb, blocked)
     governor, hops = verb, 0

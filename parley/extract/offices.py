@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 
 from spacy.tokens import Token
 
@@ -22,6 +23,7 @@ def _offices() -> dict:
         "implied_side": dict(data["implied_side"]),
         "meeting_levels": [(phrase, level) for phrase, level in data["meeting_levels"]],
         "office_words": [(phrase, level) for phrase, level in data["office_words"]],
+        "career_offices": {phrase: frozenset(codes) for phrase, codes in data["career_offices"].items()},
     }
 
 
@@ -38,11 +40,16 @@ def is_honorific(token: Token) -> bool:
     return text in _offices()["honorifics"] or f"{text}." in _offices()["honorifics"]
 
 
-def title_level(title: str | None) -> str:
-    """The rank an office carries (see GUIDELINES: meetings.level)."""
+def title_level(title: str | None, side: str | None = None) -> str:
+    """The rank an office carries (see GUIDELINES: meetings.level); `side` is the holder's
+    country, for offices whose rank differs by country."""
     if not title:
         return "unknown"
     lowered = _normal(title)
+    if side and any(
+        phrase in lowered and side in codes for phrase, codes in _offices()["career_offices"].items()
+    ):
+        return "working_level"
     for phrase, level in _offices()["levels"]:
         if phrase in lowered:
             return level
@@ -77,7 +84,15 @@ def meeting_word_level(text: str) -> str:
 def office_word_levels(text: str) -> list[str]:
     """Ranks of offices named in the plural ("the foreign ministers of X and Y")."""
     lowered = _normal(text)
-    return [level for phrase, level in _offices()["office_words"] if phrase in lowered]
+    levels = [level for phrase, level in _offices()["office_words"] if phrase in lowered]
+    if not levels and _CABINET_MINISTERS.search(lowered):
+        levels.append("ministerial")  # "the water ministers of A, B and C": any portfolio
+    return levels
+
+
+_CABINET_MINISTERS = re.compile(
+    r"(?<!deputy )(?<!vice )(?<!vice-)(?<!junior )\b(?!deputy\b|vice\b|junior\b|prime\b)\w+ ministers\b"
+)
 
 
 def highest(levels: list[str]) -> str:

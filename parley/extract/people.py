@@ -66,7 +66,7 @@ class Person:
 
     @property
     def level(self) -> str:
-        return title_level(self.title)
+        return title_level(self.title, self.side)
 
 
 @dataclass(eq=False)
@@ -81,7 +81,7 @@ class Office:
 
     @property
     def level(self) -> str:
-        return self.person.level if self.person else title_level(self.title)
+        return self.person.level if self.person else title_level(self.title, self.side)
 
 
 def name_tokens(name: str) -> set[str]:
@@ -126,17 +126,20 @@ def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> 
     return start, end
 
 
-def _title_left(doc: Doc, start: int, bound: Span) -> tuple[int, int]:
+def _title_left(doc: Doc, start: int, bound: Span, name_end: int | None = None) -> tuple[int, int]:
     """The title written before a name: (title_start, title_end) or an empty range.
-    "The Secretary-General, Mr. X, said": a title set off by a comma also counts."""
+    "The Secretary-General, Mr. X, said": a title set off by a comma also counts, and so does
+    one whose name is itself closed off ("Norway's Trade Minister, Ola Dahl, said"): a bare
+    "the Minister, Dahl said" is too often a list or a new clause."""
     i, good, end = start - 1, start, start
     while i > bound.start and is_honorific(doc[i]):
         i -= 1
+    closed = name_end is not None and (name_end >= bound.end or doc[name_end].text in (",", ".", ";", ")"))
     if (
         i - 1 >= bound.start
         and doc[i].text == ","
-        and (is_title_word(doc[i - 1]) or _portfolio_name(doc, i - 1, bound))
-        and i < start - 1
+        and (is_title_word(doc[i - 1]) or _portfolio_start(doc, i - 1, bound) is not None)
+        and (i < start - 1 or closed)
     ):
         i, good, end = i - 1, i, i
     while i >= bound.start:
@@ -151,25 +154,31 @@ def _title_left(doc: Doc, start: int, bound: Span) -> tuple[int, int]:
             continue
         if is_title_word(token):
             good = i
-        elif _portfolio_name(doc, i, bound):
-            i -= 1  # "Minister for Europe and Foreign Affairs": a portfolio named inside the title
+        elif (k := _portfolio_start(doc, i, bound)) is not None:
+            i = k  # "Minister for Europe and Foreign Affairs": a portfolio named inside the title
         elif not (is_connector(token) and token.text != ","):
             break
         i -= 1
     return good, end
 
 
-def _portfolio_name(doc: Doc, i: int, bound: Span) -> bool:
-    """A capitalised name after "for"/"of" inside a title, with a title word before it:
-    "Minister for Europe and ...", "Minister of Foreign Affairs of Nigeria"."""
-    token = doc[i]
-    return (
-        i - 2 >= bound.start
-        and token.pos_ == "PROPN"
-        and token.text[:1].isupper()
-        and doc[i - 1].lower_ in ("for", "of")
-        and is_title_word(doc[i - 2])
-    )
+def _portfolio_start(doc: Doc, i: int, bound: Span, reach: int = 5) -> int | None:
+    """Where a portfolio ending at token i starts (its "for"/"of"), if a title word comes
+    before it: "Minister for Europe", "Minister of Economy and Infrastructure"."""
+    if not (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()) or i - 1 < bound.start:
+        return None
+    if is_title_word(doc[i - 1]):
+        return None  # "Secretary of State Pompeo": a name after the title, not its portfolio
+    for k in range(i - 1, max(bound.start, i - reach) - 1, -1):
+        token = doc[k]
+        if token.lower_ in ("for", "of") and k - 1 >= bound.start and is_title_word(doc[k - 1]):
+            return k
+        if token.lower_ in ("for", "of", "the"):
+            continue  # "President of the Republic of Azerbaijan": the state's long name
+        capitalised = token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ != "PERSON"
+        if not (token.lower_ in ("and", "&") or capitalised):
+            return None
+    return None
 
 
 def _title_right(doc: Doc, end: int, bound: Span) -> tuple[int, int]:
@@ -240,13 +249,23 @@ class PeopleFinder:
         spans: list[tuple[int, int]] = []
         for ent in sent.ents:
             if ent.label_ == "PERSON":
-                spans.append(_extend(doc, ent.start, ent.end, self.sides, sent))
+                start = ent.start
+                if (
+                    ent.end - start >= 3
+                    and start > sent.start
+                    and doc[start - 1].lower_ == "of"
+                    and doc[start].text in self.sides.countries
+                ):
+                    start += 1  # "President of Azerbaijan Rauf Mammadli": the title's country
+                spans.append(_extend(doc, start, ent.end, self.sides, sent))
         for token in sent:
             if not _is_name_token(token, self.sides) or token.pos_ != "PROPN":
                 continue
             previous = doc[token.i - 1] if token.i > sent.start else None
             anchored = previous is not None and (
-                (previous.lower_ in _ANCHOR_HEADS and previous.text[:1].isupper()) or is_honorific(previous)
+                (previous.lower_ in _ANCHOR_HEADS and previous.text[:1].isupper())
+                or is_honorific(previous)
+                or self._after_country_title(doc, token, sent)
             )
             following = doc[token.i + 1 : token.i + 3]
             appositive = (
@@ -267,6 +286,23 @@ class PeopleFinder:
             else:
                 merged.append((start, end))
         return [(s, e) for s, e in merged if self._plausible(doc[s:e])]
+
+    def _after_country_title(self, doc: Doc, token: Token, sent: Span) -> bool:
+        """ "President of Azerbaijan Rauf Mammadli", "Secretary of Foreign Affairs and Trade Ana
+        Reyes": a two-word name right after a title that ends with its country or portfolio,
+        which the tagger often reads as part of the place or the ministry."""
+        previous = doc[token.i - 1]
+        ends_title = previous.text in self.sides.countries or (
+            is_title_word(previous) and previous.text[:1].isupper()
+        )
+        if not ends_title or token.i + 1 >= sent.end or token.ent_type_ not in ("", "PERSON"):
+            return False
+        if not _is_name_token(doc[token.i + 1], self.sides):
+            return False
+        after = doc[token.i + 2] if token.i + 2 < sent.end else None
+        if after is not None and after.text[:1].isupper():
+            return False  # "Minister of Trade Policy Review Board": a longer name is a body's
+        return _title_left(doc, token.i, sent)[0] < token.i
 
     def _plausible(self, span: Span) -> bool:
         text = span.text
@@ -322,7 +358,7 @@ class People:
     def _context(self, sent: Span, start: int, end: int, person: Person) -> tuple[str | None, str | None]:
         """Title and side from the words around one mention."""
         doc = self.doc
-        t_start, t_end = _title_left(doc, start, sent)
+        t_start, t_end = _title_left(doc, start, sent, end)
         org_start, org_side = self._org_before(sent, t_start, t_end)
         t_start = min(t_start, org_start)
         title = _title_text(doc, t_start, t_end)

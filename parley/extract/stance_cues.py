@@ -82,6 +82,8 @@ class _StanceLexicon:
     noun_needs_prep: dict[str, frozenset[str]]
     owned_nouns: frozenset[str]
     with_addressee: frozenset[str]
+    own_staff: frozenset[str]
+    hosting_verbs: frozenset[str]
     background_marks: frozenset[str]
     separate_act_preps: frozenset[str]
     quote_verbs: frozenset[str]
@@ -119,6 +121,8 @@ def _lexicon() -> _StanceLexicon:
         noun_needs_prep={n: frozenset(p) for n, p in raw["noun_needs_prep"].items()},
         owned_nouns=frozenset(raw["owned_nouns"]),
         with_addressee=frozenset(raw["with_addressee"]),
+        own_staff=frozenset(raw["own_staff"]),
+        hosting_verbs=frozenset(raw["hosting_verbs"]),
         background_marks=frozenset(raw["background_marks"]),
         separate_act_preps=frozenset(raw["separate_act_preps"]),
         quote_verbs=frozenset(raw["quote_verbs"]),
@@ -237,7 +241,8 @@ def _match(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     if is_negated(tok):
         return None
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        return _match_verb(tok, lex)
+        hit = _match_verb(tok, lex)
+        return None if hit is not None and hit.stance == "demand" and _asks_own_staff(tok, lex) else hit
     if tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in lex.nouns:
         return _match_noun(tok, lex)
     if tok.lower_ in lex.readiness:
@@ -271,6 +276,12 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         if subject is not None and not is_joint(subject):
             return _Hit("statement", (tok,), tok, clause or prep_object(tok))
         return None
+    if (
+        word in lex.hosting_verbs
+        and objects
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
+    ):
+        return None  # "welcomed the minister to Berlin": hospitality, not support
     if word in lex.verbs:
         return _Hit(lex.verbs[word], (tok,), tok, clause or first_of(objects) or prep_object(tok))
     if word in lex.quote_verbs and clause is not None and _is_pledge(clause, lex):
@@ -287,6 +298,16 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
             if lemma(obj) in nouns:
                 return _Hit(stance, (tok,), tok, obj)
     return None
+
+
+def _asks_own_staff(tok: Token, lex: _StanceLexicon) -> bool:
+    """ "asked their defence colleagues to ...": an instruction to the holder's own people."""
+    return any(
+        c.dep_ == "dobj"
+        and lemma(c) in lex.own_staff
+        and any(p.dep_ == "poss" and p.lower_ in ("their", "its", "his", "her", "our") for p in c.children)
+        for c in tok.children
+    )
 
 
 def _match_noun(tok: Token, lex: _StanceLexicon) -> _Hit | None:
