@@ -78,7 +78,7 @@ def test_separate_meetings_become_bilaterals():
 def test_a_second_round_agreed_on_is_a_planned_meeting():
     found = meetings(
         "The third round of consultations between Egypt and Greece was held in Athens on 3 June 2024. "
-        "Both sides agreed to hold the next round in Cairo."
+        "Both sides agreed to hold their next round of consultations in Cairo."
     )
     assert [(m.status, m.location, m.start_date) for m in found] == [
         ("held", "Athens", dt.date(2024, 6, 3)),
@@ -88,7 +88,7 @@ def test_a_second_round_agreed_on_is_a_planned_meeting():
 
 def test_the_readout_speaker_is_the_publishers_side():
     (meeting,) = meetings(
-        "A short while ago, I had a telephone talk with President Amara Diallo of Nigeria.",
+        "Earlier today, I held a telephone talk with President Amara Diallo of Nigeria.",
         publisher="Prime Minister's Office of Japan",
     )
     assert (meeting.countries, meeting.format, meeting.level, meeting.start_date) == (

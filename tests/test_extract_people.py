@@ -113,7 +113,7 @@ def test_office_mention_resolves_to_the_person_with_that_title():
 
 
 def test_unnamed_office_keeps_the_side_its_title_implies():
-    found = people("The Foreign Secretary spoke to Russian Foreign Minister Ivan Petrov.")
+    found = people("The Foreign Secretary phoned Russian Foreign Minister Ivan Petrov on Monday.")
     office = next(o for o in found.offices if o.title == "Foreign Secretary")
     assert (office.person, office.side) == (None, "GBR")
 
