@@ -97,7 +97,11 @@ class Warehouse:
         tmp = f"{folder}/.{PART}.{uuid.uuid4().hex}.tmp"
         try:
             pq.write_table(
-                data.cast(arrow_schema(table)), tmp, filesystem=self.fs, compression="zstd", row_group_size=ROW_GROUP
+                data.cast(arrow_schema(table)),
+                tmp,
+                filesystem=self.fs,
+                compression="zstd",
+                row_group_size=ROW_GROUP,
             )
             if self.local_root is not None:
                 _fsync(tmp)

@@ -11,6 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from hostile import (
     BATCH,
     GERMAN_BODY,
@@ -26,9 +29,6 @@ from hostile import (
     exploit_marker,
     outside_target,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from parley.ingest import Article, Reject, fingerprint, scan
 from parley.ingest.dates import parse_published
 from parley.ingest.decoding import decode

@@ -168,7 +168,9 @@ class ArticleExtractor:
     def _fill_titles(self, draft: Draft) -> None:
         """A plural office ("the trade ministers of Peru and Chile held talks") titles each person named."""
         match = re.search(
-            r"\b((?:(?!the\b|two\b|both\b|three\b)[A-Za-z]{2,} )?ministers?)\b", draft.level_words, re.IGNORECASE
+            r"\b((?:(?!the\b|two\b|both\b|three\b)[A-Za-z]{2,} )?ministers?)\b",
+            draft.level_words,
+            re.IGNORECASE,
         )
         if not match:
             return
