@@ -349,3 +349,63 @@ def test_an_earlier_call_in_another_medium_is_its_own_meeting():
         "The meeting came after a telephone conversation between the two presidents in May."
     )
     assert sorted((m.format, m.level) for m in found) == [("in_person", "ministerial"), ("phone", "summit")]
+
+
+def test_leaders_who_agree_to_meet_plan_a_meeting_of_their_own():
+    found = meetings(
+        "President Lena Holm of Norway spoke by phone with Canadian Prime Minister Mark Devlin on Monday. "
+        "The leaders agreed to meet in person at the Arctic forum in Tromso in September."
+    )
+    assert [(m.countries, m.status, m.format) for m in found] == [
+        (["CAN", "NOR"], "held", "phone"),
+        (["CAN", "NOR"], "planned", "in_person"),
+    ]
+
+
+def test_a_joint_commission_that_will_meet_is_a_planned_meeting():
+    found = meetings(
+        "Norwegian Foreign Minister Lena Holm met Canadian Foreign Minister Mark Devlin in Oslo on Friday. "
+        "Devlin said the joint commission, which will meet in Ottawa next month, would review the fisheries pact."
+    )
+    assert [(m.status, m.location) for m in found] == [("held", "Oslo"), ("planned", "Ottawa")]
+
+
+def test_a_readout_minister_without_a_country_takes_the_other_party():
+    found = meetings(
+        "Foreign Minister Tomas Varga held talks with Peruvian Foreign Minister Rosa Quispe in Budapest on Tuesday. "
+        "Quispe is the first Peruvian foreign minister to visit Hungary.",
+        publisher="Ministry of Foreign Affairs (readout)",
+    )
+    assert [(m.countries, m.location) for m in found] == [(["HUN", "PER"], "Budapest")]
+
+
+def test_an_agreement_after_the_talks_belongs_to_the_talks_not_the_next_round():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Norwegian Foreign Minister Lena Holm held talks with Canadian Foreign Minister Mark Devlin "
+            "in Oslo on Friday. After the talks, the two ministers signed a fisheries accord and agreed to "
+            "hold the next round in Ottawa in the spring.",
+            published=MONDAY,
+        )
+    )
+    held = next(m for m in found.meetings if m.status == "held")
+    assert [a.meeting_key for a in found.agreements] == [held.key] * len(found.agreements)
+    assert len(found.agreements) >= 1
+
+
+def test_a_counterpart_after_the_medium_makes_a_call():
+    (meeting,) = meetings(
+        "Foreign Minister Tomas Varga of Hungary spoke today by phone with Peruvian Foreign Minister Rosa Quispe."
+    )
+    assert (meeting.countries, meeting.format, meeting.status) == (["HUN", "PER"], "phone", "held")
+
+
+def test_a_summit_that_sets_a_planned_meeting_gives_it_place_and_date():
+    found = meetings(
+        "Hungarian President Tomas Varga spoke by phone with Peruvian President Rosa Quispe on Monday. "
+        "The leaders agreed to meet on the sidelines of the regional summit in Lisbon in October."
+    )
+    assert [(m.status, m.format, m.location) for m in found] == [
+        ("held", "phone", None),
+        ("planned", "in_person", "Lisbon"),
+    ]

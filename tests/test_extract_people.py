@@ -210,3 +210,12 @@ def test_a_foreign_secretary_is_an_official_where_the_post_is_a_civil_service_on
 )
 def test_ministers_of_any_portfolio_are_ministerial(words, levels):
     assert office_word_levels(words) == levels
+
+
+def test_a_guesthouse_after_a_title_word_is_no_person():
+    text = (
+        "Foreign Minister Tomas Varga received Peruvian Foreign Minister Rosa Quispe at the Lakeside State "
+        "Guesthouse in Budapest."
+    )
+    names = [p.name for p in people(text).persons]
+    assert "Guesthouse" not in names and "Rosa Quispe" in names

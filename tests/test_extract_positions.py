@@ -119,3 +119,36 @@ def test_a_lead_failure_is_counted_where_the_story_details_it():
 
 def test_a_bloc_at_full_strength_holds_a_shared_stance():
     assert speaking_sides(["DNK", "EST", "FIN", "ISL", "LTU", "LVA", "NOR", "SWE"], []) == ["NB8"]
+
+
+def test_the_office_alone_is_the_participant_whose_title_begins_with_it():
+    found = extract(
+        "Secretary of State Mark Dalton spoke by phone with Zambian Cabinet Secretary Ruth Banda on Monday. "
+        "Secretary Dalton and Cabinet Secretary Banda discussed regional trade. "
+        "The Secretary commended Zambia's debt reform and pressed for faster grain deliveries. "
+        "He also stressed the value of the new customs corridor."
+    )
+    support = [p for p in found.positions if p.stance == "support"]
+    assert [(p.holder_country, p.holder_name) for p in support] == [("USA", "Mark Dalton")]
+    stressed = [p for p in found.positions if p.stance == "statement" and "customs" in p.evidence.text]
+    assert [p.holder_name for p in stressed] == ["Mark Dalton"]
+
+
+def test_the_two_deputy_ministers_speak_for_both_sides():
+    found = extract(
+        "Deputy Foreign Minister Ana Lopes of Portugal held consultations with Deputy Foreign Minister "
+        "Karel Novak of the Czech Republic in Lisbon on Tuesday. "
+        "The two Deputy Ministers welcomed the growth of direct flights between their capitals."
+    )
+    assert holders(found, "support") == ["CZE", "PRT"]
+
+
+def test_a_quotation_after_a_colon_line_is_the_evidence():
+    text = (
+        "Foreign Minister Hana Ito of Japan held talks with Brazilian Foreign Minister Paulo Mendes in Tokyo on Friday.\n\n"
+        "After the talks, Ito said:\n\n"
+        '"We will open a new consulate in Recife next year."\n'
+    )
+    found = extract(text)
+    evidence = [p.evidence.text for p in found.positions if p.holder_country == "JPN"]
+    assert evidence == ['"We will open a new consulate in Recife next year."']

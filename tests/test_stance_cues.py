@@ -319,3 +319,8 @@ def test_welcoming_a_guest_to_a_place_is_hospitality(nlp: Language) -> None:
     text = "The Chancellor, Ada Meyer, welcomed Peru's trade minister, Luis Cano, to Berlin on Monday."
     assert stances(nlp, text) == []
     one(nlp, "Rome welcomed Spain's decision to join the mission.", "support")
+
+
+def test_a_stated_preference_or_adherence_is_a_statement(nlp: Language) -> None:
+    assert stances(nlp, "Norway preferred a phased withdrawal of the observers.") == ["statement"]
+    assert stances(nlp, "Peru firmly adheres to the principle of non-intervention.") == ["statement"]

@@ -28,7 +28,7 @@ from parley.extract.rows import (
 from parley.extract.sides import side_lexicon
 
 # Bump whenever the output for the same input can change: it drives re-extraction.
-EXTRACTOR_VERSION = "0.3.4"
+EXTRACTOR_VERSION = "0.3.6"
 
 __all__ = [
     "EXTRACTOR_VERSION",

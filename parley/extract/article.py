@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from parley.extract.cues import find_agreements, find_stances
+from parley.extract.cues import evidence_sentence, find_agreements, find_stances
 from parley.extract.holders import Holder, HolderResolver, is_collective, speaking_sides
 from parley.extract.home import dateline_place, home_side
 from parley.extract.meetings import Draft, MeetingBuilder, lede_date
@@ -202,8 +202,9 @@ class ArticleExtractor:
         if not here:
             main = drafts[0]
             return [d for d in drafts if d is main or (d.mentions and d.mentions[0] is main.mentions[0])]
-        non_background = [d for d in here if not d.background]
-        return non_background or here
+        non_background = [d for d in here if not d.background] or here
+        held = [d for d in non_background if d.status == "held"]
+        return held or non_background  # "after the talks they agreed to meet again": said at the talks
 
     # -- stances and agreements ------------------------------------------------------------
 
@@ -232,7 +233,7 @@ class ArticleExtractor:
                         Position(
                             meeting_key=keys[id(draft)],
                             stance=cue.stance,
-                            evidence=evidence(sent),
+                            evidence=evidence(evidence_sentence(sent, cue, self.sents, self.sent_of)),
                             holder_country=holder.country,
                             holder_organization=holder.organization,
                             holder_name=holder.person.name if holder.person else None,
@@ -272,10 +273,13 @@ class ArticleExtractor:
     def _prefer_main(self, candidates: list[Draft], subject: Span | None) -> list[Draft]:
         """ "The two ministers agreed to hold a meeting in July": said at the main meeting, about another."""
         main = self._main_group
-        if subject is None or any(d in main for d in candidates):
+        if subject is None:
             return candidates
-        persons = self.people.persons_in(subject.start, subject.end)
         collective = is_collective(subject.text)
+        if any(d in main for d in candidates):
+            # "After the talks the two ministers agreed to meet again in Cairo": at the talks, not the next round
+            return [d for d in candidates if d in main] if collective else candidates
+        persons = self.people.persons_in(subject.start, subject.end)
         if collective or (persons and all(any(p in d.persons for d in main) for p in persons)):
             return main
         return candidates

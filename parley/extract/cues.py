@@ -18,7 +18,15 @@ from parley.extract import agreement_cues, stance_cues
 from parley.extract.agreement_cues import AgreementCue
 from parley.extract.stance_cues import StanceCue
 
-__all__ = ["AgreementCue", "SentenceCues", "StanceCue", "find_agreements", "find_stances", "sentence_cues"]
+__all__ = [
+    "AgreementCue",
+    "SentenceCues",
+    "StanceCue",
+    "evidence_sentence",
+    "find_agreements",
+    "find_stances",
+    "sentence_cues",
+]
 
 
 @dataclass(frozen=True)
@@ -41,3 +49,12 @@ def find_stances(sent: Span) -> list[StanceCue]:
 
 def find_agreements(sent: Span) -> list[AgreementCue]:
     return list(sentence_cues(sent).agreements)
+
+
+def evidence_sentence(sent: Span, cue: StanceCue, sents: list[Span], sent_of: dict[int, int]) -> Span:
+    """ "... the minister said:" with the quotation in the next paragraph: the parse reaches
+    across the line break, and the quotation, not the colon line, carries the stance."""
+    if cue.target is None or cue.target.start < sent.end or not sent.text.rstrip().endswith(":"):
+        return sent
+    index = sent_of.get(cue.target.start)
+    return sents[index] if index is not None else sent

@@ -25,8 +25,11 @@ _COLLECTIVE = re.compile(
     r"|^(?:they|we|the pair|the duo|the sides)$",
     re.IGNORECASE,
 )
+# "the two deputy ministers", "both prime ministers": one rank word may stand before the office.
 _COLLECTIVE_INSIDE = re.compile(
-    r"\b(?:two|both) (?:sides|foreign ministers|ministers|leaders)\b", re.IGNORECASE
+    r"\b(?:two|both) (?:(?:foreign|deputy|vice|prime|defence|defense|trade|finance) )?"
+    r"(?:sides|ministers|leaders|presidents|secretaries)\b",
+    re.IGNORECASE,
 )
 _SIDES_ONLY = re.compile(r"sides?|countries|governments", re.IGNORECASE)
 _IT = {"it", "its"}
@@ -85,6 +88,9 @@ class HolderResolver:
         self.people = people
         self.home = home
         self.last_country: str | None = None
+        # the person behind the latest subject resolved, at its token index: "The Secretary
+        # condemned ... He also urged ..." (an office with no name of its own leaves no mention)
+        self.last_person: tuple[int, Person] | None = None
 
     def resolve(
         self, subject: Span | None, meeting_sides: list[str], meeting_persons: list[Person]
@@ -99,13 +105,16 @@ class HolderResolver:
         for person in persons:
             holders.append(self._person_holder(person))
         for office in self.people.offices_in(subject.start, subject.end):
-            if office.person is None and office.side:
+            titled = _titled(office.title, meeting_persons) if office.person is None else None
+            if titled is not None:
+                holders.append(self._person_holder(titled))
+            elif office.person is None and office.side:
                 holders.append(Holder(office.side, None, None))
         for token in subject:
             if token.lower_ in ("i", "we") and self.home:
                 holders.append(Holder(self.home, None, None))
         if len(subject) == 1 and self.people.is_pronoun(subject[0]):
-            person = self.people.antecedent(subject.start)
+            person = self._pronoun_person(subject.start)
             if person is not None:
                 holders.append(self._person_holder(person))
         if len(subject) == 1 and subject[0].lower_ in _IT and self.last_country:
@@ -129,7 +138,24 @@ class HolderResolver:
         countries = [h.country for h in result if h.country]
         if len(countries) == 1 and not persons:
             self.last_country = countries[0]
+        named = [h.person for h in result if h.person is not None]
+        if len(named) == 1 and len(result) == 1:
+            self.last_person = (subject.start, named[0])
         return result
+
+    def _pronoun_person(self, index: int) -> Person | None:
+        """ "He": the person of the latest subject when it comes after the last mention of
+        the person the text-order antecedent finds."""
+        person = self.people.antecedent(index)
+        if self.last_person is None:
+            return person
+        start, latest = self.last_person
+        if start >= index or index - start > _PRONOUN_REACH:
+            return person
+        if person is None:
+            return latest
+        mentioned = [s for s, _ in person.mentions if s < index]
+        return latest if not mentioned or start > max(mentioned) else person
 
     def _bloc_by_adjective(self, subject: Span, meeting_sides: list[str]) -> list[Holder]:
         """ "The European side", "the African ministers": the bloc of that region at the meeting."""
@@ -242,6 +268,18 @@ class HolderResolver:
         )
 
 
+def _titled(office: str, meeting_persons: list[Person]) -> Person | None:
+    """ "The Secretary": the one person at the meeting whose title begins with that office
+    ("Secretary of State", not "Prime Cabinet Secretary")."""
+    words = office.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    found = [p for p in meeting_persons if p.title and p.title.lower().split()[: len(words)] == words]
+    return found[0] if words and len(found) == 1 else None
+
+
+# How far back (tokens) the latest resolved subject may stand for a pronoun.
+_PRONOUN_REACH = 80
 _MILD = {"hope", "support", "statement", "proposal"}
 _PRESSING = {"demand"}
 _THIRD_PERSON = {"he", "she"}

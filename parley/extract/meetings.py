@@ -91,7 +91,7 @@ class MeetingBuilder:
         """Meetings from mentions; `lede` is the lede sentence's index and its date, if any."""
         self.lede = lede
         drafts: list[Draft] = []
-        for mention in mentions:
+        for mention in _fold_settings(mentions):
             self._place(mention, drafts)
         drafts = [d for d in drafts if d.sides or d.persons or d.organizations]
         if drafts:
@@ -251,13 +251,17 @@ class MeetingBuilder:
     def _complete_sides(self, drafts: list[Draft]) -> None:
         """People whose side the text does not give take the side their meeting still lacks."""
         main = drafts[0]
+        counterparts = _article_sides(drafts)
         for draft in drafts:
             for person in draft.persons:
                 if person.side is not None:
                     continue
                 covered = {p.side for p in draft.persons if p.side}
+                covered |= {o.side for o in draft.offices if o.side and o.person is None}
                 pool = draft.sides or main.sides
-                uncovered = [s for s in pool if s not in covered]
+                widened = pool if len(pool) >= 2 else list(dict.fromkeys([*pool, *counterparts]))
+                uncovered = [s for s in widened if s not in covered]
+                uncovered.sort(key=lambda s: s in draft.sides)  # "X's visit to China": not Chinese
                 home_fits = (
                     self.home
                     and self.home not in covered
@@ -271,7 +275,8 @@ class MeetingBuilder:
                     rest = [s for s in main.sides if s not in covered]
                     person.side = rest[0] if rest else None
             draft.sides = list(dict.fromkeys([*draft.sides, *(p.side for p in draft.persons if p.side)]))
-            if len(draft.sides) < 2 and draft is not main and draft.persons:
+            shared = draft.persons or any(m.collective for m in draft.mentions)  # "the commission", "they"
+            if len(draft.sides) < 2 and draft is not main and shared:
                 draft.sides = list(dict.fromkeys([*draft.sides, *main.sides]))
 
     def _split_separate(self, drafts: list[Draft]) -> list[Draft]:
@@ -364,6 +369,44 @@ class MeetingBuilder:
         draft.level = highest(levels)
         if draft.level == "unknown":
             draft.level = meeting_word_level(draft.level_words)
+
+
+def _fold_settings(mentions: list[Mention]) -> list[Mention]:
+    """ "agreed to meet on the sidelines of the summit in Budapest in May": a definite meeting word
+    inside the clause of an encounter reported in the same sentence is its setting; its date and
+    place are that encounter's, and it is no encounter of its own."""
+    out: list[Mention] = []
+    for mention in mentions:
+        host = next(
+            (
+                m
+                for m in reversed(out)
+                if m.sent_index == mention.sent_index
+                and not m.anaphoric
+                and m.kind == "verb"
+                and m.trigger in mention.trigger.ancestors
+            ),
+            None,
+        )
+        if not mention.anaphoric or host is None or mention.trigger.dep_ != "pobj":
+            out.append(mention)
+            continue
+        if host.date is None:
+            host.date, host.start_date = mention.date, mention.start_date
+        host.location = host.location or mention.location
+    return out
+
+
+def _article_sides(drafts: list[Draft]) -> list[str]:
+    """Countries of the article's encounters, most reported first: a readout names its own
+    minister without a country ("Foreign Minister X held talks with Egypt's ..."), so an
+    unplaced participant of a one-sided encounter belongs to the article's other party."""
+    counts: dict[str, int] = {}
+    for draft in drafts:
+        for mention in draft.mentions:
+            for side in mention.sides:
+                counts[side] = counts.get(side, 0) + 1
+    return sorted(counts, key=lambda s: -counts[s])
 
 
 def _undated_time(mention: Mention) -> bool:

@@ -168,10 +168,10 @@ class MentionFinder:
                 return True
             if "with" in preps and any(t.lower_ == "with" for t in verb.doc[verb.i + 1 : verb.i + 4]):
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass") and lemma in ("meet", "speak", "talk", "confer"):
-                words = {t.lower_ for t in child.subtree}
-                if words & {"and", "they", "we", "ministers", "leaders", "sides", "diplomats", "officials"}:
-                    return True
+            if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS and _medium_with(child, preps):
+                return True
+        if lemma in ("meet", "speak", "talk", "confer"):
+            return any(_plural_party(subject) for subject in _subjects(verb))
         return False
 
     # -- one mention ------------------------------------------------------------------
@@ -231,7 +231,9 @@ class MentionFinder:
             mention.sides = list(dict.fromkeys(x for c in chosen for x in c[2]))
         mention.organizations = list(dict.fromkeys([*own_orgs, *arg_orgs]))
         subjects = [" ".join(x.text for x in t.subtree) for t in args if t.dep_ in ("nsubj", "nsubjpass")]
-        mention.collective = any(is_collective(text) for text in subjects)
+        mention.collective = any(is_collective(text) for text in subjects) or (
+            kind == "verb" and any(t.text in _JOINT_BODIES for t in _subjects(trigger))
+        )
         mention.collective_people = any(is_collective(text, people_only=True) for text in subjects)
         if mention.collective_people:
             mention.antecedents = [p for p in self.people.persons_in(sent.start, trigger.i) if p.side]
@@ -418,9 +420,9 @@ class MentionFinder:
             return "planned"
         if any(t.lower_ in ("next", "upcoming") for t in trigger.subtree if t.i < trigger.i):
             return "planned"
-        for node in chain[1:]:
+        for node in chain:
             if (
-                node.lemma_.lower() in ("hold", "have", "convene")
+                node.lemma_.lower() in ("hold", "have", "convene", "meet", "visit")
                 and node.dep_ == "xcomp"
                 and node.head.lemma_.lower() in ("agree", "decide", "plan", "coordinate")
             ):
@@ -643,6 +645,41 @@ def _purpose_clause(token: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
         and not any(c.dep_ == "auxpass" for c in children)
     )
+
+
+_PARTIES = {"and", "they", "we", "ministers", "leaders", "sides", "diplomats", "officials"}
+_PARTIES |= {"delegations", "teams", "presidents"}
+# "the commission" met: a joint body already introduced; a capitalised one ("the Free Trade
+# Commission") is a named body, often of more than the two parties, left to the convened-body rules.
+_JOINT_BODIES = {"commission", "committee"}
+
+
+_MEDIUM_PREPS = {"by", "over", "via"}
+
+
+def _medium_with(prep: Token, preps: list[str]) -> bool:
+    """ "spoke today by phone with X": the counterpart hangs on the medium, not on the verb."""
+    return any(g.dep_ == "prep" and g.lower_ in preps for obj in prep.children for g in obj.children)
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """Who meets: the verb's own subject, else the subject of the verb it completes ("the leaders
+    agreed to meet"), else the noun a relative clause hangs on ("the commission, which will meet")."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "xcomp" and not own:
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in own):
+        return [verb.head]
+    return own
+
+
+def _plural_party(subject: Token) -> bool:
+    """A subject naming two parties or a joint body: "the ministers", "X and Y", "the commission"."""
+    if subject.dep_ == "nsubj" or subject.dep_ == "nsubjpass":
+        words = {t.lower_ for t in subject.subtree}
+    else:  # the head of a relative clause: its words up to the clause
+        words = {t.lower_ for t in subject.subtree if t.i <= subject.i}
+    return bool(words & _PARTIES) or (subject.text in _JOINT_BODIES)
 
 
 def _nested_in(trigger: Token, triggers: list[Token]) -> bool:
