@@ -8,10 +8,18 @@ from pathlib import Path
 
 import dagster as dg
 import pytest
+from spacy.language import Language
 
+from parley.extract.nlp import load_nlp
 from pipelines.definitions import build_definitions
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The spaCy pipeline, loaded once for the whole session."""
+    return load_nlp()
 
 
 @pytest.fixture

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
-from parley.extract.nlp import load_nlp
 from parley.extract.stance_cues import STANCES, StanceCue, find_stances
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_nlp()
 
 
 def cues(nlp: Language, text: str) -> list[StanceCue]:
