@@ -71,6 +71,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cell(value: object) -> str:
+    """A value as a person reads it: lists joined, nulls blank."""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return "" if value is None else str(value)
+
+
 def sql(args: argparse.Namespace) -> int:
     """Read-only SQL over the views; prints a table, CSV or JSON."""
     try:
@@ -87,7 +94,7 @@ def sql(args: argparse.Namespace) -> int:
     else:
         table = Table(*columns)
         for r in rows:
-            table.add_row(*("" if v is None else str(v) for v in r))
+            table.add_row(*(_cell(v) for v in r))
         out.print(table)
     return 0
 
