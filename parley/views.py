@@ -54,3 +54,9 @@ def query(path: Path, sql: str) -> tuple[list[str], list[tuple]]:
         cursor = con.execute(sql)
         columns = [d[0] for d in cursor.description or []]
         return columns, cursor.fetchall()
+
+
+def display(value: object, limit: int | None = None) -> str:
+    """A value as a person reads it: lists joined, nulls blank, long texts cut at `limit`."""
+    text = ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
+    return text if limit is None or len(text) <= limit else text[: limit - 3] + "..."

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from parley.storage import Warehouse, WarehouseError
-from parley.views import db_path, query
+from parley.views import db_path, display, query
 from pipelines.definitions import DEFAULT_ARTICLES, DEFAULT_WAREHOUSE, build_definitions
 from pipelines.instance import ensure_home, instance
 from schemas.tables import TABLES
@@ -71,13 +71,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cell(value: object) -> str:
-    """A value as a person reads it: lists joined, nulls blank."""
-    if isinstance(value, list):
-        return ", ".join(map(str, value))
-    return "" if value is None else str(value)
-
-
 def sql(args: argparse.Namespace) -> int:
     """Read-only SQL over the views; prints a table, CSV or JSON."""
     try:
@@ -94,7 +87,7 @@ def sql(args: argparse.Namespace) -> int:
     else:
         table = Table(*columns)
         for r in rows:
-            table.add_row(*(_cell(v) for v in r))
+            table.add_row(*(display(v) for v in r))
         out.print(table)
     return 0
 

@@ -18,6 +18,7 @@ from parley.extract import Extractor
 from parley.extract.nlp import load_nlp
 from parley.ingest import fingerprint
 from parley.storage import Warehouse
+from parley.views import display
 from schemas.arrow import to_arrow, to_frame
 
 
@@ -95,11 +96,7 @@ class ParquetIOManager(dg.ConfigurableIOManager):
 def preview(frame: pd.DataFrame, rows: int) -> str:
     """A Markdown table of the first rows: lists joined, nulls blank, long texts shortened."""
 
-    def cell(value: object) -> str:
-        text = ", ".join(map(str, value)) if isinstance(value, list) else "" if value is None else str(value)
-        return text if len(text) <= 80 else text[:77] + "..."
-
     records = pa.Table.from_pandas(frame.head(rows), preserve_index=False).to_pylist()
     if not records:
         return "_(no rows)_"
-    return pd.DataFrame([{k: cell(v) for k, v in r.items()} for r in records]).to_markdown(index=False)
+    return pd.DataFrame([{k: display(v, 80) for k, v in r.items()} for r in records]).to_markdown(index=False)
