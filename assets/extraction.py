@@ -40,7 +40,9 @@ def plan_extraction(
 def extract_shard(
     context: dg.OpExecutionContext, shard: pd.DataFrame, extractor: ExtractorResource
 ) -> stages.Batch:
-    """Read one shard of articles with the pure extractor."""
+    """Read one shard of articles with the pure extractor (no model load when nothing is new)."""
+    if shard.empty:
+        return stages.Batch()
     track = (
         progress.console_bar("extracting")
         if sys.stderr.isatty()

@@ -12,7 +12,6 @@ from pathlib import Path
 import dagster as dg
 import pandas as pd
 import pyarrow as pa
-from pydantic import PrivateAttr
 
 from parley.extract import Extractor
 from parley.extract.nlp import load_nlp
@@ -20,6 +19,8 @@ from parley.ingest import fingerprint
 from parley.storage import Warehouse
 from parley.views import display
 from schemas.arrow import to_arrow, to_frame
+
+PREVIEW_ROWS = 5  # rows shown in the UI's Markdown preview of each table
 
 
 class ArticleSource(dg.ConfigurableResource):
@@ -71,7 +72,6 @@ class ParquetIOManager(dg.ConfigurableIOManager):
     """Stores each table asset as the warehouse's Parquet dataset of the same name."""
 
     warehouse: WarehouseResource
-    _preview_rows: int = PrivateAttr(default=5)
 
     def handle_output(self, context: dg.OutputContext, obj: pd.DataFrame) -> None:
         table = context.asset_key.path[-1]
@@ -81,7 +81,7 @@ class ParquetIOManager(dg.ConfigurableIOManager):
                 "dagster/row_count": len(obj),
                 "bytes": size,
                 "path": dg.MetadataValue.path(self.warehouse.get().path(table)),
-                "preview": dg.MetadataValue.md(preview(obj, self._preview_rows)),
+                "preview": dg.MetadataValue.md(preview(obj, PREVIEW_ROWS)),
             }
         )
 
