@@ -180,6 +180,8 @@ def plan(
     current = set(articles["article_id"])
     done: set[str] = set()
     log = previous.get("extractions")
+    if any(_predates_schema(table, previous.get(table)) for table in OUTPUTS):
+        log = None  # written before a column was added: nothing in it can be kept, read all again
     if log is not None and log.num_rows:
         frame = log.to_pandas()
         done = set(
@@ -190,7 +192,8 @@ def plan(
     kept = {}
     for table in OUTPUTS:
         old = previous.get(table)
-        old_frame = to_frame(table, old) if old is not None and old.num_rows else to_frame(table, [])
+        usable = old is not None and old.num_rows and not _predates_schema(table, old)
+        old_frame = to_frame(table, old) if usable else to_frame(table, [])
         kept[table] = old_frame[old_frame["article_id"].isin(done)]
     kept_rejects: list[dict] = []
     old_rejects = previous.get("rejects")
@@ -198,6 +201,11 @@ def plan(
         frame = old_rejects.to_pylist()
         kept_rejects = [r for r in frame if r["stage"] in ("extract", "validate") and r["article_id"] in done]
     return Plan(todo=articles[~articles["article_id"].isin(done)], kept=kept, kept_rejects=kept_rejects)
+
+
+def _predates_schema(table: str, stored: pa.Table | None) -> bool:
+    """A stored table that lacks a column of the current schema (an older warehouse)."""
+    return stored is not None and not set(arrow_schema(table).names) <= set(stored.schema.names)
 
 
 def extract_batch(

@@ -31,10 +31,13 @@ def _trail(article_id: str, row: Any, version: str) -> dict[str, Any]:
         "evidence_end": ev.end,
         "confidence": float(row.confidence),
         "extractor_version": version,
+        "rule_id": row.rule_id,
     }
 
 
 def _fields(row: Any, drop: tuple[str, ...]) -> dict[str, Any]:
+    """The row's own values; the evidence trail (`_trail`) is added separately."""
+    drop = (*drop, "evidence", "confidence", "rule_id")
     out = {f.name: getattr(row, f.name) for f in dataclasses.fields(row) if f.name not in drop}
     return {k: sorted(v) if isinstance(v, list) else v for k, v in out.items()}
 
@@ -46,8 +49,7 @@ def extraction_records(
     meeting_ids = {m.key: stable_id("mtg", article_id, m.key) for m in extraction.meetings}
     out: dict[str, list[dict[str, Any]]] = {
         "meetings": [
-            {"meeting_id": meeting_ids[m.key], **_fields(m, ("key", "evidence", "confidence"))}
-            | _trail(article_id, m, version)
+            {"meeting_id": meeting_ids[m.key], **_fields(m, ("key",))} | _trail(article_id, m, version)
             for m in extraction.meetings
         ]
     }
@@ -67,7 +69,7 @@ def extraction_records(
             records.setdefault(
                 row_id,
                 {id_column: row_id, "meeting_id": meeting_id}
-                | _fields(row, ("meeting_key", "evidence", "confidence"))
+                | _fields(row, ("meeting_key",))
                 | _trail(article_id, row, version),
             )
         out[table] = list(records.values())

@@ -25,6 +25,8 @@ STANCES = ("concern", "criticism", "opposition", "demand", "support", "hope", "p
 AGREEMENT_STATUSES = ("agreed", "intended", "signed", "not_reached")
 REJECT_STAGES = ("ingest", "extract", "validate")
 ALPHA3 = r"^[A-Z]{3}$"
+RULE_ID = r"^[a-z]+(/[a-z_]+)*(:[\w.@+-]+)?$"
+"""`<table>/<rule>[:<cue>]` for a rule (`meeting/verb:meet`), `model:<name>` for a learned model."""
 
 STRING = pyarrow.string()
 STRINGS = pyarrow.list_(pyarrow.string())
@@ -80,6 +82,12 @@ class _Evidenced(_Table):
         FLOAT, "Extractor's confidence, 0 to 1", in_range={"min_value": 0, "max_value": 1}
     )
     extractor_version: Arrow = column(STRING, "Version of the extractor that produced the row")
+    rule_id: Arrow = column(
+        STRING,
+        "Rule or model that produced the row: `<table>/<rule>[:<cue>]` (`meeting/verb:meet`, "
+        "`participant/delegation`, `stance/nouns:express_concern`) or `model:<name>`",
+        str_matches=RULE_ID,
+    )
 
     @pa.dataframe_check(error="evidence_end must be greater than evidence_start")
     @classmethod

@@ -21,7 +21,7 @@ def meetings(text: str, published: dt.date | None = MONDAY, **meta) -> list[Meet
 def test_a_held_bilateral_meeting_with_its_fields():
     (meeting,) = meetings(
         "Foreign Minister Hana Ito held talks with her Brazilian counterpart Paulo Mendes in Tokyo on Friday. "
-        "The meeting lasted about two hours.",
+        "The session ran for nearly two hours.",
         publisher="Kyodo News",
     )
     assert meeting.countries == ["BRA", "JPN"]
@@ -57,7 +57,7 @@ def test_a_hypothetical_meeting_is_not_reported():
 def test_a_background_meeting_is_its_own_row_without_a_day():
     found = meetings(
         "Kenyan Foreign Minister Grace Wanjiru spoke by telephone with Indian External Affairs Minister "
-        "Arjun Rao on Wednesday. The call came after their first meeting in Nairobi last August."
+        "Arjun Rao on Wednesday. That conversation built on their first meeting, held in Nairobi last August."
     )
     assert [(m.format, m.start_date, m.date_text) for m in found] == [
         ("phone", dt.date(2024, 6, 5), "Wednesday"),
@@ -68,8 +68,9 @@ def test_a_background_meeting_is_its_own_row_without_a_day():
 
 def test_separate_meetings_become_bilaterals():
     found = meetings(
-        "Deputy Foreign Minister Omar Haddad of Jordan held talks with his counterparts from Chile, Peru and "
-        "Ecuador in Lima on Friday. In separate meetings, Haddad agreed to expand trade ties."
+        "Jordan's deputy foreign minister, Omar Haddad, travelled to Lima on Friday for talks with his "
+        "counterparts from Chile, Peru and Ecuador. The talks were held as separate meetings, and trade "
+        "topped the agenda."
     )
     assert sorted(tuple(m.countries) for m in found) == [("CHL", "JOR"), ("ECU", "JOR"), ("JOR", "PER")]
     assert {m.level for m in found} == {"vice_ministerial"}
@@ -77,8 +78,8 @@ def test_separate_meetings_become_bilaterals():
 
 def test_a_second_round_agreed_on_is_a_planned_meeting():
     found = meetings(
-        "The third round of consultations between Egypt and Greece was held in Athens on 3 June 2024. "
-        "Both sides agreed to hold their next round of consultations in Cairo."
+        "Egyptian and Greek diplomats wrapped up a third round of consultations in Athens on 3 June 2024. "
+        "Before leaving, both delegations agreed to hold the fourth round in Cairo."
     )
     assert [(m.status, m.location, m.start_date) for m in found] == [
         ("held", "Athens", dt.date(2024, 6, 3)),
@@ -88,7 +89,7 @@ def test_a_second_round_agreed_on_is_a_planned_meeting():
 
 def test_the_readout_speaker_is_the_publishers_side():
     (meeting,) = meetings(
-        "Earlier today, I held a telephone talk with President Amara Diallo of Nigeria.",
+        "This morning I spoke on the telephone with President Amara Diallo of Nigeria.",
         publisher="Prime Minister's Office of Japan",
     )
     assert (meeting.countries, meeting.format, meeting.level, meeting.start_date) == (
@@ -146,8 +147,8 @@ def test_two_named_people_who_spoke_by_phone():
 
 def test_a_courtesy_call_is_its_own_meeting():
     found = meetings(
-        "The second round of consultations between Ghana and Peru was held in Accra on 5 June 2024. "
-        "The Peruvian delegation also called on the Minister of Foreign Affairs of Ghana, "
+        "Peruvian and Ghanaian officials held a second round of consultations in Accra on 5 June 2024. "
+        "While in Accra, the Peruvian team also called on Ghana's Minister of Foreign Affairs, "
         "Mr. Kofi Mensah."
     )
     assert [(m.countries, m.level, m.start_date) for m in found] == [

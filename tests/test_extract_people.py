@@ -119,7 +119,7 @@ def test_unnamed_office_keeps_the_side_its_title_implies():
 
 
 def test_delegation_names_the_side_of_its_members():
-    found = people("The Peruvian delegation comprised Ambassador Lucia Rojas and Director Carlos Vega.")
+    found = people("Heading the Peruvian team were Ambassador Lucia Rojas and Director Carlos Vega.")
     assert {p.name: p.side for p in found.persons} == {"Lucia Rojas": "PER", "Carlos Vega": "PER"}
 
 
@@ -173,7 +173,7 @@ def test_an_organisation_before_a_title_is_the_side(text, surname, title, side):
 
 
 def test_a_name_after_a_title_and_another_name_does_not_take_that_name_as_its_portfolio():
-    found = people("They discussed the talks between Secretary of State Ward and Lee Sung-ho, Vice Chairman.")
+    found = people("A photo showed Secretary of State Ward and Lee Sung-ho, Vice Chairman, shaking hands.")
     assert person(found, "Sung-ho").title != "Secretary of State Ward"
 
 

@@ -55,7 +55,7 @@ def test_batch_and_single_extraction_agree():
     texts = [
         "Foreign Minister Anna Berg of Sweden met her Indian counterpart Ravi Mehta in Delhi on Monday.",
         "",
-        "The two sides agreed to hold the next round of talks in Stockholm in the spring.",
+        "The delegations plan to reconvene in Stockholm next spring.",
     ]
     articles = [ArticleInput(text=t, published=dt.date(2024, 5, 8)) for t in texts]
     assert list(EXTRACTOR.extract_many(articles, batch_size=2)) == [EXTRACTOR.extract(a) for a in articles]

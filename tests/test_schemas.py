@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandera.errors
+import pytest
+
 from assets.metadata import column_schema
 from parley.validation import split_valid
 from schemas.arrow import arrow_schema, to_frame
 from schemas.dictionary import BEGIN, END, render
-from schemas.tables import TABLES
+from schemas.tables import EXTRACTED, TABLES
 
 README = Path(__file__).parents[1] / "README.md"
 
@@ -41,6 +44,7 @@ def test_invalid_rows_are_split_off_with_reasons():
         "evidence_end": 1,
         "confidence": 0.5,
         "extractor_version": "v",
+        "rule_id": "meeting/noun:call",
     }
     rows = [
         good,
@@ -51,3 +55,27 @@ def test_invalid_rows_are_split_off_with_reasons():
     assert list(valid["meeting_id"]) == ["m1"]
     assert "status" in reasons[1] and "postponed" in reasons[1]
     assert "countries" in reasons[2]
+
+
+def test_every_extracted_row_must_name_the_rule_that_made_it():
+    """A row without `rule_id`, or with one not of the documented form, is refused."""
+    good = {
+        "participant_id": "p1",
+        "meeting_id": "m1",
+        "name": "Ada Quill",
+        "article_id": "a",
+        "evidence": "x",
+        "evidence_start": 0,
+        "evidence_end": 1,
+        "confidence": 0.5,
+        "extractor_version": "v",
+    }
+    ids = ["participant/delegation", "model:stance-textcat", None, "", "Meeting/Verb:meet", "stance/nouns:"]
+    rows = [good | {"participant_id": f"p{n}", "rule_id": r} for n, r in enumerate(ids)]
+    valid, reasons = split_valid("participants", to_frame("participants", rows))
+    assert list(valid["rule_id"]) == ["participant/delegation", "model:stance-textcat"]
+    assert sorted(reasons) == [2, 3, 4, 5] and all("rule_id" in reasons[n] for n in reasons)
+    with pytest.raises(pandera.errors.SchemaError, match="rule_id"):
+        TABLES["participants"].validate(valid.drop(columns="rule_id"))
+    for table in EXTRACTED:
+        assert not TABLES[table].to_schema().columns["rule_id"].nullable, table

@@ -38,3 +38,13 @@ def test_plan_skips_what_this_version_read_and_drops_what_is_gone():
     kept = set(plan.kept["meetings"]["article_id"])
     assert kept <= set(articles.iloc[2:5]["article_id"])
     assert not kept & set(articles.iloc[:2]["article_id"])
+
+
+def test_plan_reads_again_what_a_warehouse_without_a_new_column_holds():
+    articles, _ = stages.ingest(SAMPLES)
+    tables, _ = stages.extract(articles.head(3), {}, Extractor(load_nlp()))
+    previous = {name: to_arrow(name, frame) for name, frame in tables.items()}
+    previous["positions"] = previous["positions"].drop_columns(["rule_id"])  # as written before it existed
+    plan = stages.plan(articles.head(3), previous)
+    assert set(plan.todo["article_id"]) == set(articles.head(3)["article_id"])
+    assert all(frame.empty for frame in plan.kept.values())

@@ -41,9 +41,9 @@ def test_two_stances_in_one_sentence_are_two_cues(nlp: Language) -> None:
 
 
 def test_urge_names_its_target(nlp: Language) -> None:
-    cue = one(nlp, "The Secretary urged Pyongyang to return to dialogue without preconditions.", "demand")
-    assert cue.target is not None and cue.target.text == "Pyongyang"
-    assert cue.subject is not None and cue.subject.text == "The Secretary"
+    cue = one(nlp, "The envoy urged Belgrade to free the two journalists before the weekend.", "demand")
+    assert cue.target is not None and cue.target.text == "Belgrade"
+    assert cue.subject is not None and cue.subject.text == "The envoy"
 
 
 def test_talk_only_verbs_are_not_stances(nlp: Language) -> None:
@@ -51,22 +51,19 @@ def test_talk_only_verbs_are_not_stances(nlp: Language) -> None:
         "The ministers discussed trade, reviewed the situation in the region and exchanged views on energy."
     )
     assert cues(nlp, text) == []
-    assert cues(nlp, "He mentioned maritime and trade issues during the talks.") == []
+    assert cues(nlp, "She also mentioned fisheries quotas and port fees at the lunch.") == []
 
 
 def test_mentioned_that_conveys_a_statement(nlp: Language) -> None:
-    assert stances(nlp, "I mentioned that relations between our countries remain very difficult.") == [
-        "statement"
-    ]
+    assert stances(nlp, "I mentioned that the new visa rules were hurting students.") == ["statement"]
 
 
 def test_reporting_verb_with_a_hope_inside_is_only_the_hope(nlp: Language) -> None:
-    cue = one(nlp, "Minister Li stressed that he hopes Ottawa will act quickly on the visa backlog.", "hope")
-    assert stances(
-        nlp, "Minister Li stressed that he hopes Ottawa will act quickly on the visa backlog."
-    ) == ["hope"]
-    assert cue.target is not None and cue.target.text == "Ottawa"
-    assert cue.subject is not None and cue.subject.text == "Minister Li"
+    text = "Ambassador Njeri underlined that she hopes Nairobi will reopen the consulate soon."
+    cue = one(nlp, text, "hope")
+    assert stances(nlp, text) == ["hope"]
+    assert cue.target is not None and cue.target.text == "Nairobi"
+    assert cue.subject is not None and cue.subject.text == "Ambassador Njeri"
 
 
 def test_pronoun_in_a_reported_clause_stands_for_the_reporter(nlp: Language) -> None:
@@ -75,7 +72,7 @@ def test_pronoun_in_a_reported_clause_stands_for_the_reporter(nlp: Language) -> 
 
 
 def test_noting_participle_after_a_demand_adds_nothing(nlp: Language) -> None:
-    text = "Minister Horvat urged deeper trade ties, noting that Korea is a leading investor in Croatia."
+    text = "Governor Aziz demanded faster vaccine deliveries, noting that two provinces still had none."
     assert stances(nlp, text) == ["demand"]
 
 
@@ -88,16 +85,16 @@ def test_coordinated_statement_and_hope_are_both_kept(nlp: Language) -> None:
 
 
 def test_participle_before_the_subject_takes_the_main_subject(nlp: Language) -> None:
-    text = "While welcoming the new trade framework, Suzuki called for Washington's return to the pact."
+    text = "While praising the ferry agreement, Minister Osei demanded faster customs checks at the port."
     found = {c.stance: c for c in cues(nlp, text)}
     assert set(found) == {"support", "demand"}
-    assert found["support"].subject is not None and found["support"].subject.text == "Suzuki"
+    assert found["support"].subject is not None and found["support"].subject.text == "Minister Osei"
 
 
 def test_passive_briefing_is_held_by_the_agent(nlp: Language) -> None:
-    text = "Minister Ito was briefed by Secretary Moore on the state of the negotiations."
+    text = "The visiting delegation was briefed by Ambassador Kaur on the harvest outlook."
     cue = one(nlp, text, "statement")
-    assert cue.subject is not None and cue.subject.text == "Secretary Moore"
+    assert cue.subject is not None and cue.subject.text == "Ambassador Kaur"
 
 
 def test_passive_expression_of_concern_takes_the_agent(nlp: Language) -> None:
@@ -112,7 +109,7 @@ def test_shared_stance_is_one_cue_with_the_joint_subject(nlp: Language) -> None:
 
 
 def test_one_side_committing_is_a_statement(nlp: Language) -> None:
-    text = "The Minister welcomed Kenya's leadership of the forum and committed to advancing clean energy."
+    text = "The premier praised Ghana's hosting of the games and pledged to fund two new clinics."
     assert stances(nlp, text) == ["statement", "support"]
 
 
@@ -121,11 +118,11 @@ def test_both_sides_committing_is_not_a_stance(nlp: Language) -> None:
 
 
 def test_possessed_request_is_a_demand_of_its_owner(nlp: Language) -> None:
-    text = "Following my request for flood relief, President Ruiz reiterated his support."
+    text = "In answer to my appeal for more rescue boats, Governor Lind expressed her solidarity."
     found = {c.stance: c for c in cues(nlp, text)}
     assert set(found) == {"demand", "support"}
     assert found["demand"].subject is not None and found["demand"].subject.text == "my"
-    assert found["support"].subject is not None and found["support"].subject.text == "President Ruiz"
+    assert found["support"].subject is not None and found["support"].subject.text == "Governor Lind"
 
 
 def test_verdict_on_the_talks_is_support(nlp: Language) -> None:
@@ -141,19 +138,19 @@ def test_quoted_first_person_pledge_is_a_statement(nlp: Language) -> None:
 
 
 def test_eagerness_and_wanting_are_hopes(nlp: Language) -> None:
-    assert stances(nlp, "Ankara is reportedly eager to arrange a meeting of the two leaders.") == ["hope"]
+    assert stances(nlp, "Oslo is clearly eager to host the next round of fisheries talks.") == ["hope"]
     assert stances(nlp, "According to officials, Seoul wants to restore the hotline at the meeting.") == [
         "hope"
     ]
 
 
 def test_look_forward_is_hope_but_forward_looking_is_not(nlp: Language) -> None:
-    assert stances(nlp, "She looked forward to visiting Jakarta in the coming months.") == ["hope"]
-    assert cues(nlp, "They agreed the relationship was modern and forward-looking.") == []
+    assert stances(nlp, "The governor looked forward to the reopening of the rail bridge.") == ["hope"]
+    assert cues(nlp, "Her speech was short, warm and forward-looking.") == []
 
 
 def test_opposed_needs_its_object(nlp: Language) -> None:
-    assert cues(nlp, "At times, the two delegations were sharply opposed on tone.") == []
+    assert cues(nlp, "On the question of fees, the two camps remained opposed throughout.") == []
     assert stances(nlp, "Paris is firmly opposed to the planned tariffs.") == ["opposition"]
 
 
@@ -173,13 +170,13 @@ def test_no_holder_no_cue(nlp: Language) -> None:
 
 
 def test_history_is_not_a_stance_at_the_meeting(nlp: Language) -> None:
-    text = "Ties were cut in 2019 after President Arce refused to recognise the election result."
+    text = "The border had closed in 2015 after Premier Dunn rejected the survey findings."
     assert cues(nlp, text) == []
     assert cues(nlp, "Peru was among several states that did so, having rejected the vote.") == []
 
 
 def test_relationship_pairs_are_not_targets(nlp: Language) -> None:
-    cue = one(nlp, "They underscored the importance of Chile-Peru cooperation on fisheries.", "statement")
+    cue = one(nlp, "The leaders stressed the value of Ghana-Togo power trade.", "statement")
     assert cue.target is None
 
 
@@ -206,7 +203,7 @@ def test_never_raises_on_odd_input(nlp: Language) -> None:
 def test_infinitive_of_purpose_is_not_a_stance(nlp: Language) -> None:
     text = "Minister Dubois called for a larger recovery fund to support the hardest-hit regions."
     assert stances(nlp, text) == ["demand"]
-    assert stances(nlp, "Norway maintains its stance to value close ties with Chile.") == ["support"]
+    assert stances(nlp, "Finland keeps its policy to support open sea lanes in the Baltic.") == ["support"]
 
 
 def test_a_common_noun_subject_is_a_holder(nlp: Language) -> None:

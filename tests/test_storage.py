@@ -26,6 +26,7 @@ def meeting(i: int) -> dict:
         "evidence_end": 12,
         "confidence": 0.9,
         "extractor_version": "t",
+        "rule_id": "meeting/noun:call",
     }
 
 

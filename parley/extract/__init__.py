@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.extract.article import ArticleExtractor
+from parley.extract.learned import stance_classifier
 from parley.extract.nlp import load_nlp
 from parley.extract.people import PeopleFinder
 from parley.extract.rows import (
@@ -28,7 +29,7 @@ from parley.extract.rows import (
 from parley.extract.sides import side_lexicon
 
 # Bump whenever the output for the same input can change: it drives re-extraction.
-EXTRACTOR_VERSION = "0.3.6"
+EXTRACTOR_VERSION = "0.4.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -50,6 +51,7 @@ class Extractor:
         self.nlp = nlp or load_nlp()
         self.sides = side_lexicon()
         self.people = PeopleFinder(self.sides)
+        self.stance_model = stance_classifier()  # None without a model: rules only
 
     def extract(self, article: ArticleInput) -> Extraction:
         """Rows for one article; an empty Extraction when the text is unusable (not a string, blank).
@@ -72,4 +74,4 @@ class Extractor:
     def _from_doc(self, doc: Doc, article: ArticleInput) -> Extraction:
         if not doc.text.strip():
             return Extraction()
-        return ArticleExtractor(doc, article, self.sides, self.people).run()
+        return ArticleExtractor(doc, article, self.sides, self.people, self.stance_model).run()

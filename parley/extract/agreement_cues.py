@@ -31,6 +31,7 @@ from parley.extract.cue_syntax import (
     subject_of,
 )
 from parley.extract.lexicons import load_lexicon
+from parley.extract.provenance import rule_id
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class AgreementCue:
     subject: Span | None  # "the two sides", "both ministers", "Japan and China", "they"
     description: str | None
     timeframe: str | None  # as written, e.g. "in the coming months", else None
+    rule_id: str  # `agreement/<lexicon section or pattern>:<cue words>` ("agreement/sign_verbs:sign")
 
 
 @functools.cache
@@ -119,7 +121,7 @@ def _match(tok: Token) -> Iterator[AgreementCue]:
 def _match_agree(tok: Token) -> Iterator[AgreementCue]:
     subject = subject_of(tok)
     if is_negated(tok) or _is_failed(tok):
-        yield _cue("not_reached", (tok,), subject, _agreed_content(tok), None)
+        yield _cue("not_reached", (tok,), subject, _agreed_content(tok), None, "agree_verbs")
         return
     content = _agreed_content(tok)
     if content is None:
@@ -128,7 +130,7 @@ def _match_agree(tok: Token) -> Iterator[AgreementCue]:
         if n and _follow_up(part):
             continue
         status = "intended" if _is_aim(part) else "agreed"
-        yield _cue(status, (tok,), subject, part, part)
+        yield _cue(status, (tok,), subject, part, part, "agree_verbs")
 
 
 def _match_joint(tok: Token) -> Iterator[AgreementCue]:
@@ -140,7 +142,7 @@ def _match_joint(tok: Token) -> Iterator[AgreementCue]:
     if content is None:
         return
     for part in _conjuncts(content):
-        yield _cue("intended" if _is_aim(part) else "agreed", (tok,), subject, part, part)
+        yield _cue("intended" if _is_aim(part) else "agreed", (tok,), subject, part, part, "joint_verbs")
 
 
 def _match_confirm(tok: Token) -> Iterator[AgreementCue]:
@@ -157,17 +159,17 @@ def _match_confirm(tok: Token) -> Iterator[AgreementCue]:
         if noun in lex["intention_nouns"] and shared:
             content = clause or prep_object(obj) or obj
             for part in _conjuncts(content):
-                yield _cue("intended", (tok, obj), subject, part, part)
+                yield _cue("intended", (tok, obj), subject, part, part, "intention_nouns")
             return
         if noun in lex["view_nouns"] and clause is not None and (shared or lemma(tok) == "share"):
             for part in _conjuncts(clause):
-                yield _cue(_status_of_view(part), (tok, obj), subject, part, part)
+                yield _cue(_status_of_view(part), (tok, obj), subject, part, part, "view_nouns")
             return
     if lemma(tok) not in lex["jointly_confirm_verbs"]:
         return
     obj = first_of(c for c in tok.children if c.dep_ == "dobj")
     if obj is not None and joint and lemma(obj) not in stance_nouns():
-        yield _cue(_status_of_view(tok), (tok,), subject, obj, tok)
+        yield _cue(_status_of_view(tok), (tok,), subject, obj, tok, "jointly_confirm_verbs")
         return
     clause = first_of(c for c in tok.children if c.dep_ == "ccomp")
     if clause is None:
@@ -176,7 +178,7 @@ def _match_confirm(tok: Token) -> Iterator[AgreementCue]:
     clause_joint = clause_subject is not None and is_joint(phrase_of(clause_subject))
     if joint or clause_joint:
         for part in _conjuncts(clause):
-            yield _cue(_status_of_view(part), (tok,), subject, part, part)
+            yield _cue(_status_of_view(part), (tok,), subject, part, part, "jointly_confirm_verbs")
 
 
 def _status_of_view(clause: Token) -> str:
@@ -207,7 +209,7 @@ def _match_joint_future(tok: Token) -> Iterator[AgreementCue]:
     if not is_agent(phrase_of(subject)):
         return  # "trade between the two countries will recover": no one acts
     continued = lemma(tok) in lex["continue_verbs"]
-    yield _cue("intended" if continued else "agreed", (tok,), phrase_of(subject), tok, tok)
+    yield _cue("intended" if continued else "agreed", (tok,), phrase_of(subject), tok, tok, "joint_future")
 
 
 # --- signed ---------------------------------------------------------------------------------
@@ -223,7 +225,7 @@ def _match_sign(tok: Token) -> Iterator[AgreementCue]:
     if document is None:
         return
     subject = subject_of(tok)
-    yield _cue("signed", (tok,), subject, document, tok)
+    yield _cue("signed", (tok,), subject, document, tok, "sign_verbs")
 
 
 def _match_reach(tok: Token) -> Iterator[AgreementCue]:
@@ -238,7 +240,7 @@ def _match_reach(tok: Token) -> Iterator[AgreementCue]:
     content = prep_object(settlement) or first_of(
         c for c in settlement.children if c.dep_ in ("acl", "relcl")
     )
-    yield _cue(status, (tok, settlement), subject_of(tok), content or settlement, content)
+    yield _cue(status, (tok, settlement), subject_of(tok), content or settlement, content, "reach_verbs")
 
 
 # --- not reached ----------------------------------------------------------------------------
@@ -250,7 +252,8 @@ def _match_failure(tok: Token) -> Iterator[AgreementCue]:
     target = first_of(c for c in tok.children if c.dep_ == "xcomp" and lemma(c) in lex["failure_targets"])
     if target is None:
         return
-    yield _cue("not_reached", (tok, target), subject_of(tok), _agreed_content(target) or target, None)
+    rule = "failure_verbs" if lemma(tok) in lex["failure_verbs"] else "failure_adjectives"
+    yield _cue("not_reached", (tok, target), subject_of(tok), _agreed_content(target) or target, None, rule)
 
 
 def _match_failure_noun(tok: Token) -> Iterator[AgreementCue]:
@@ -261,7 +264,7 @@ def _match_failure_noun(tok: Token) -> Iterator[AgreementCue]:
         return
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "without" and lemma(head.head) in lex["ending_verbs"]:
-        yield _cue("not_reached", (head.head, head, tok), None, prep_object(tok), None)
+        yield _cue("not_reached", (head.head, head, tok), None, prep_object(tok), None, "ending_verbs")
         return
     denied = any(c.lower_ == "no" for c in tok.children)
     made_not = tok.dep_ in ("nsubjpass", "dobj") and lemma(head) in lex["progress_verbs"] and is_negated(head)
@@ -271,7 +274,7 @@ def _match_failure_noun(tok: Token) -> Iterator[AgreementCue]:
     cue_tokens = (head, tok) if tok.dep_ != "ROOT" else (tok,)
     content = prep_object(tok) or prep_object(head)
     subject = subject_of(head) if tok.dep_ == "dobj" else None
-    yield _cue("not_reached", cue_tokens, subject, content, None)
+    yield _cue("not_reached", cue_tokens, subject, content, None, "failure_nouns")
 
 
 def _match_remain_apart(tok: Token) -> Iterator[AgreementCue]:
@@ -291,15 +294,22 @@ def _match_remain_apart(tok: Token) -> Iterator[AgreementCue]:
     subject = subject_of(tok)
     if subject is None or not is_joint(subject):
         return
-    yield _cue("not_reached", (tok, state), subject, prep_object(state) or prep_object(tok), None)
+    content = prep_object(state) or prep_object(tok)
+    yield _cue("not_reached", (tok, state), subject, content, None, "failure_states")
 
 
 # --- helpers --------------------------------------------------------------------------------
 
 
 def _cue(
-    status: str, tokens: tuple[Token, ...], subject: Span | None, content: Token | None, scope: Token | None
+    status: str,
+    tokens: tuple[Token, ...],
+    subject: Span | None,
+    content: Token | None,
+    scope: Token | None,
+    rule: str,
 ) -> AgreementCue:
+    """`rule` is the lexicon section (or pattern) that matched; the cue words complete the rule id."""
     doc = tokens[0].doc
     span = doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
     return AgreementCue(
@@ -308,6 +318,7 @@ def _cue(
         subject=subject,
         description=_description(content),
         timeframe=timeframe(scope) if scope is not None else None,
+        rule_id=rule_id(f"agreement/{rule}", " ".join(lemma(t) for t in tokens)),
     )
 
 

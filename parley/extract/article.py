@@ -6,12 +6,15 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from parley.extract.cue_syntax import is_agent, subject_of
 from parley.extract.cues import evidence_sentence, find_agreements, find_stances
 from parley.extract.holders import Holder, HolderResolver, is_collective, speaking_sides
-from parley.extract.home import dateline_place, home_side
+from parley.extract.home import dateline_place, dateline_side, home_side
+from parley.extract.learned import STANCE_RULE_ID, StanceClassifier
 from parley.extract.meetings import Draft, MeetingBuilder, lede_date
 from parley.extract.mentions import MentionFinder, place_rank
 from parley.extract.people import People, PeopleFinder, Person
+from parley.extract.provenance import meeting_rule
 from parley.extract.rows import Agreement, ArticleInput, Extraction, Meeting, Participant, Position
 from parley.extract.sentences import evidence, sentences
 from parley.extract.sides import SideLexicon
@@ -23,8 +26,17 @@ _SPEECH_VERBS = {"say", "call", "describe", "tell", "add", "praise", "hail", "re
 class ArticleExtractor:
     """Reads one parsed article; built fresh per article, it keeps that article's state."""
 
-    def __init__(self, doc: Doc, article: ArticleInput, sides: SideLexicon, finder: PeopleFinder) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        article: ArticleInput,
+        sides: SideLexicon,
+        finder: PeopleFinder,
+        stance_model: StanceClassifier | None = None,
+    ) -> None:
         self.doc = doc
+        self.stance_model = stance_model
+        self.stance_scores: list[dict[str, float]] = []
         self.article = article
         self.sides = sides
         self.sents = sentences(doc)
@@ -32,8 +44,21 @@ class ArticleExtractor:
         self.sent_of = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self.delegation = [any(cue in t.lower() for cue in _DELEGATION) for t in self.sent_texts]
         self.home = home_side(sides, article.publisher, article.text)
-        self.people: People = finder.find(doc, self.sents, article.title)
+        self.people: People = finder.find(doc, self.sents, article.title, self.home)
+        self._home_officials()
         self.holders = HolderResolver(sides, self.people, self.home)
+        self._ties: dict[tuple[int, int], str] = {}  # (draft, person) -> how a context rule tied them
+
+    def _home_officials(self) -> None:
+        """An office held with no country named ("Foreign Minister Ana Ruiz" in a Chilean paper) is
+        the home side's: a reporter names the nationality of foreign officials, not of their own."""
+        if self.home is None or self.sides.is_org(self.home):
+            return  # an organisation's readout names the outsiders it quotes without their country
+        if dateline_side(self.sides, self.article.text) not in (None, self.home):
+            return  # a wire story filed abroad: the outlet's country is not the story's
+        for person in self.people.persons:
+            if person.side is None and person.title:
+                person.side = self.home
 
     def run(self) -> Extraction:
         mentions = MentionFinder(self.sides, self.people, self.article.published, self.home).find(self.sents)
@@ -44,6 +69,8 @@ class ArticleExtractor:
         drafts = builder.build(mentions, (first, date) if date else None)
         if not drafts:
             return Extraction()
+        if self.stance_model is not None:  # one batch per article, and only when positions can follow
+            self.stance_scores = self.stance_model.scores(self.sents)
         self._place_by_dateline(drafts[0])
         self._add_context_participants(drafts)
         keys = {id(d): f"m{i}" for i, d in enumerate(drafts, start=1)}
@@ -85,6 +112,7 @@ class ArticleExtractor:
             location=draft.location,
             duration_minutes=draft.duration,
             confidence=0.7 if len(countries) >= 2 else 0.4,
+            rule_id=meeting_rule(draft.mentions[0], draft.split),
         )
 
     def _is_headline(self, index: int) -> bool:
@@ -116,6 +144,7 @@ class ArticleExtractor:
                     country=None if is_org else person.side,
                     organization=person.side if is_org else None,
                     confidence=0.6 if person.title else 0.4,
+                    rule_id=self._ties.get((id(draft), id(person)), "participant/clause"),
                 )
             )
         return rows
@@ -138,7 +167,7 @@ class ArticleExtractor:
             if index not in mentioned and self.delegation[index]:
                 for person in persons:
                     if person not in main.persons and (person.title or person.side):
-                        self._join(main, person)
+                        self._join(main, person, "participant/delegation")
             for draft in self._narrow(self._meetings_for(index, drafts), sent):
                 referred = any(m.anaphoric and m.sent_index == index for m in draft.mentions)
                 for person in persons:
@@ -151,15 +180,16 @@ class ArticleExtractor:
                     if (person.side in draft.sides and person.side not in covered) or (
                         unplaced and (referred or index in draft.sentences)
                     ):
-                        self._join(draft, person)
+                        self._join(draft, person, "participant/context")
 
     def _in_delegation(self, token_index: int) -> bool:
         index = self.sent_of.get(token_index)
         return index is not None and self.delegation[index]
 
-    def _join(self, draft: Draft, person: Person) -> None:
+    def _join(self, draft: Draft, person: Person, rule: str) -> None:
         """Add a participant, giving them the side their meeting still lacks if the text gave none."""
         draft.persons.append(person)
+        self._ties[id(draft), id(person)] = rule
         if person.side is None:
             covered = {p.side for p in draft.persons if p.side}
             rest = [s for s in draft.sides if s not in covered]
@@ -240,8 +270,42 @@ class ArticleExtractor:
                             target_countries=targets,
                             topic=cue.topic,
                             confidence=0.6 if holder.person else 0.5,
+                            rule_id=cue.rule_id,
                         )
                     )
+        if not rows and self.stance_scores:
+            rows = self._learned_positions(sent, candidates, keys)
+        return rows
+
+    def _learned_positions(self, sent: Span, candidates: list[Draft], keys: dict[int, str]) -> list[Position]:
+        """Where no cue rule fired, the stances the classifier reads in the sentence, held by the
+        sentence's subject when that resolves to a side of the meeting."""
+        scores = self.stance_scores[self.sent_of[sent.start]]
+        stances = self.stance_model.stances(scores) if self.stance_model else []
+        subject = subject_of(sent.root) if stances else None
+        if subject is None or not is_agent(subject) or _safe(find_agreements, sent):
+            return []
+        rows: list[Position] = []
+        for draft in self._narrow(self._prefer_main(candidates, subject), sent):
+            countries = [x for x in draft.sides if not self.sides.is_org(x)]
+            orgs = sorted({*draft.organizations, *(x for x in draft.sides if self.sides.is_org(x))})
+            for holder in self.holders.resolve(subject, speaking_sides(countries, orgs), draft.persons):
+                if (holder.country or holder.organization) not in {*draft.sides, *draft.organizations}:
+                    continue
+                self._holder_joins(draft, holder)
+                rows += [
+                    Position(
+                        meeting_key=keys[id(draft)],
+                        stance=stance,
+                        evidence=evidence(sent),
+                        holder_country=holder.country,
+                        holder_organization=holder.organization,
+                        holder_name=holder.person.name if holder.person else None,
+                        confidence=round(scores[stance], 3),
+                        rule_id=STANCE_RULE_ID,
+                    )
+                    for stance in stances
+                ]
         return rows
 
     def _agreements(self, sent: Span, candidates: list[Draft], keys: dict[int, str]) -> list[Agreement]:
@@ -256,7 +320,7 @@ class ArticleExtractor:
                 if len(parties) < 2:
                     parties = sorted({*draft.sides, *draft.organizations})
                 for holder in holders:
-                    self._holder_joins(draft, holder)
+                    self._holder_joins(draft, holder, "participant/agreement_party")
                 rows.append(
                     Agreement(
                         meeting_key=keys[id(draft)],
@@ -266,6 +330,7 @@ class ArticleExtractor:
                         description=cue.description,
                         timeframe=cue.timeframe,
                         confidence=0.6,
+                        rule_id=cue.rule_id,
                     )
                 )
         return rows
@@ -284,13 +349,14 @@ class ArticleExtractor:
             return main
         return candidates
 
-    def _holder_joins(self, draft: Draft, holder: Holder) -> None:
+    def _holder_joins(self, draft: Draft, holder: Holder, rule: str = "participant/stance_holder") -> None:
         """A person voicing a stance at a meeting took part, unless their side already has someone."""
         person = holder.person
         if person is None or person in draft.persons or holder.country not in draft.sides:
             return
         if holder.country not in {p.side for p in draft.persons}:
             draft.persons.append(person)
+            self._ties[id(draft), id(person)] = rule
 
     def _narrow(self, candidates: list[Draft], sent: Span) -> list[Draft]:
         """Among sibling meetings (one split from "separate meetings"), the ones the sentence names."""

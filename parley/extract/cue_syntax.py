@@ -114,7 +114,7 @@ def _misparsed_purpose(tok: Token) -> bool:
 
 
 def _subjects_span(verb: Token) -> Span:
-    """All of a verb's subjects: the parser sometimes gives "Hayashi and Blinken" two nsubj."""
+    """All of a verb's subjects: the parser sometimes gives "Lund and Okafor" two nsubj."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     start, end = subjects[0].left_edge.i, subjects[-1].right_edge.i + 1
     for dash in [t for t in verb.doc[start:end] if t.text in DATELINE_DASHES and t.i + 1 < end]:

@@ -40,6 +40,7 @@ RELATIVE_DAYS = {
     "earlier today": 0,
     "this morning": 0,
     "this afternoon": 0,
+    "this evening": 0,
     "tonight": 0,
     "a short while ago": 0,
     "yesterday": -1,
@@ -61,7 +62,7 @@ _PATTERNS = [
     ),
     (
         "relative",
-        r"(?i:a short while ago|earlier today|this morning|this afternoon|tonight|today"
+        r"(?i:a short while ago|earlier today|(?:earlier )?this (?:morning|afternoon|evening)|tonight|today"
         r"|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?)",
     ),
 ]
@@ -130,6 +131,7 @@ def resolve(mention: DateMention, published: dt.date | None, future: bool = Fals
             return None
         if mention.kind == "relative":
             words = mention.text.lower()
+            words = words.removeprefix("earlier ") if words.startswith("earlier this") else words
             days = RELATIVE_DAYS[words] if words in RELATIVE_DAYS else RELATIVE_DAYS[words.split()[0]]
             return published + dt.timedelta(days=days)
         if mention.kind == "weekday":

@@ -179,7 +179,7 @@ class HolderResolver:
     def addressed_holder(
         self, holder: Holder, cue: StanceCue, sentence_cues: list[StanceCue], countries: list[str]
     ) -> Holder:
-        """ "He accused Ankara of ... and demanded ...": a pronoun resolved to the side that the
+        """ "She accused Minsk of ... and demanded ...": a pronoun resolved to the side that the
         speaker's stances in the sentence address stands, in a two-country meeting, for the
         other side (no side accuses itself)."""
         subject = cue.subject
@@ -230,7 +230,7 @@ class HolderResolver:
         """Countries a stance is aimed at, named after its cue: not its holder, not a relationship
         as a whole ("Japan-ROK relations", "between China and Japan"), not a people ("Afghans").
         Mild stances (hope, support, statement, proposal) aim only at a side that is their object
-        or owner ("welcomed Pakistan's chairmanship"), not at countries named as a topic."""
+        or owner ("praised Ghana's hosting"), not at countries named as a topic."""
         if end <= start:
             return []
         doc = sent.doc

@@ -20,16 +20,23 @@ def home_side(sides: SideLexicon, publisher: str | None, text: str) -> str | Non
         for outlet, code in load_lexicon("outlets").items():
             if outlet.lower() in publisher.lower():
                 return str(code)
-        found = sides.find(publisher)
-        named = [m.code for m in found if not m.is_org] or [m.code for m in found]
-        if named:
-            return named[0]  # "Ministry of Foreign Affairs of the PRC (...)", "United Nations, Office of ..."
+        own = _REPUBLISHED.split(publisher)[0]  # "X press release (republished by Y)": X speaks
+        found = sorted(sides.find(own), key=lambda m: m.start)
+        if found:  # "Ministry of Foreign Affairs of the PRC", "European External Action Service"
+            return found[0].code
+    return dateline_side(sides, text)
+
+
+def dateline_side(sides: SideLexicon, text: str) -> str | None:
+    """The country of the place the story is filed from ("ALGIERS:" is Algeria's)."""
     for place in _datelines(text):
         code = sides.country(place.title())
         if code:
             return code
     return None
 
+
+_REPUBLISHED = re.compile(r"\(?\b(?:republished|reposted|reproduced|distributed|via|citing)\b", re.IGNORECASE)
 
 # "New York, 24 September 2025" on a line of its own: a readout's sign-off.
 _CLOSING_PLACE = re.compile(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -26,6 +27,12 @@ _PHONE_TITLE = re.compile(r"\b(?:phone|telephone|call)\b", re.IGNORECASE)
 _VIDEO_TITLE = re.compile(r"\b(?:video|virtual|online)\b", re.IGNORECASE)
 _LEDE_KINDS = ("weekday", "mdy", "dmy", "relative")
 _LEDE_SENTENCES = 3  # the main meeting must be reported this early for the lede to date it
+
+
+def _protagonist(people: People) -> str | None:
+    """The side of the person the story names most often: whom a wire story follows."""
+    counts = Counter(p.side for p in people.persons for _ in p.mentions if p.side)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def lede_date(sents: list[Span], first: int = 0) -> DateMention | None:
@@ -86,6 +93,7 @@ class MeetingBuilder:
         self.home = home
         self.title = title or ""
         self.lede: tuple[int, DateMention] | None = None
+        self.protagonist = home or _protagonist(people)
 
     def build(self, mentions: list[Mention], lede: tuple[int, DateMention] | None = None) -> list[Draft]:
         """Meetings from mentions; `lede` is the lede sentence's index and its date, if any."""
@@ -122,6 +130,14 @@ class MeetingBuilder:
             else:
                 self._absorb(main, mention, detail_only=True)
             return
+        if mention.host:
+            for guest in [s for s in mention.sides if s != mention.host]:
+                draft = self._new(mention)
+                draft.sides = [mention.host, guest]
+                draft.persons = [p for p in mention.persons if p.side in (mention.host, guest)]
+                draft.offices = [o for o in mention.offices if o.side in (mention.host, guest)]
+                drafts.append(draft)
+            return
         if mention.per_person:
             for person in mention.persons:
                 draft = self._new(mention)
@@ -141,11 +157,24 @@ class MeetingBuilder:
             if not self._conflicts(draft, mention):
                 self._absorb(draft, mention)
                 return
-        if len(mention.sides) < 2 and len(mention.persons) < 2 and not mention.collective and drafts:
-            if main is None or not (mention.ordinal not in (None, "first") or self._is_background(mention)):
-                return  # one side only, and no meeting it fits: not enough to report an encounter
-            mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
+        parties = len(mention.sides) + len(set(mention.organizations) - set(mention.sides))
+        if parties < 2 and len(mention.persons) < 2 and not mention.collective:
+            if self._counterpart_only(mention):
+                mention.sides = [self.protagonist, *mention.sides]  # "in the call with X's minister Y"
+            elif drafts:
+                if main is None or not (
+                    mention.ordinal not in (None, "first") or self._is_background(mention)
+                ):
+                    return  # one side only, and no meeting it fits: not enough to report an encounter
+                mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
         drafts.append(self._new(mention))
+
+    def _counterpart_only(self, mention: Mention) -> bool:
+        """A mention naming only the other side's official ("the call with Ruritania's minister A"):
+        the story's protagonist is the one meeting them."""
+        if self.protagonist is None or len(mention.sides) != 1 or mention.sides[0] == self.protagonist:
+            return False
+        return any(p.side == mention.sides[0] for p in mention.persons) and not mention.anaphoric
 
     def _new(self, mention: Mention, detail_only: bool = False) -> Draft:
         draft = Draft(status=mention.status, ordinal=mention.ordinal, background=self._is_background(mention))
@@ -207,6 +236,8 @@ class MeetingBuilder:
             and mention.format not in ("unknown", draft.format)
         ):
             return True
+        if set(mention.organizations) - set(draft.organizations) and len(draft.sides) >= 2:
+            return True  # "the ASEAN-ROK summit" beside a bilateral: the organisation's own meeting
         if mention.sides and draft.sides:
             a, b = set(mention.sides), set(draft.sides)
             if not (a <= b or b <= a or len(a & b) / len(a | b) >= 0.5):

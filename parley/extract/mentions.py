@@ -66,6 +66,7 @@ class Mention:
     duration: int | None = None
     separate: bool = False
     per_person: bool = False
+    host: str | None = None  # "X held talks with A, B and C": X's side meets each guest on its own
     antecedents: list[Person] = field(default_factory=list)  # people named before "the two leaders"
     level_words: str = ""
 
@@ -249,6 +250,12 @@ class MentionFinder:
         worded = own_all + (args if not mention.anaphoric or takes_part else [])  # "deputy ministers held it"
         mention.level_words = " ".join(t.text for t in sorted(worded, key=lambda t: t.i))
         self._read_when_where(mention, sent, own_all + adjuncts, verb, len(triggers) == 1)
+        if (
+            mention.format == "unknown"
+            and mention.location is None
+            and trigger.lemma_.lower() in lex["remote"]
+        ):
+            mention.format = "phone"  # "spoke with X" and no place: a readout's telephone call
         mention.separate = bool(words & {"separate", "separately"})
         mention.per_person = (
             trigger.tag_ == "NNS"
@@ -256,6 +263,8 @@ class MentionFinder:
             and len(mention.persons) >= 2
             and len({p.side for p in mention.persons}) == 1
         )
+        mention.host = self._host(mention, verb, words)
+        self._add_visited(mention)
         determiner = any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
         generic = kind == "noun" and not determiner and not own_persons and not own_sides
         series = kind == "noun" and not determiner and trigger.tag_ == "NNS" and "including" in words
@@ -278,6 +287,51 @@ class MentionFinder:
         ):
             return None  # "additional high-level engagement": too vague to be an encounter
         return mention
+
+    def _add_visited(self, mention: Mention) -> None:
+        """A visit's host is the country it goes to ("will visit Hanoi", "her trip to Peru"); so is
+        the side of unnamed officials met there ("will meet senior officials in Hanoi")."""
+        if len(mention.sides) != 1:
+            return
+        if mention.trigger.lemma_.lower() not in _lex()["visits"] and not self._meets_locals(mention):
+            return
+        visited = self.sides.country(mention.location or "")
+        if visited is None:
+            visited = next(
+                (
+                    self.sides.country(c.text)
+                    for c in mention.trigger.children
+                    if c.dep_ == "dobj" and c.ent_type_ == "GPE"
+                ),
+                None,
+            )
+        if visited and visited not in mention.sides:
+            mention.sides.append(visited)
+
+    def _meets_locals(self, mention: Mention) -> bool:
+        """ "met with government officials": a counterpart named by office alone, of no stated side."""
+        for token in mention.scope:
+            if token.dep_ in ("pobj", "dobj") and token.lemma_.lower() in _lex()["officials"]:
+                phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+                if (token.dep_ == "dobj" or token.head.lower_ == "with") and not self.sides.find(phrase.text):
+                    return True
+        return False
+
+    def _host(self, mention: Mention, verb: Token | None, words: set[str]) -> str | None:
+        """The one side that meets several others in turn: a single subject ("Lavrov held talks
+        with A, B and C", "the minister received the ambassadors of A and B") facing two or more
+        sides, with nothing saying they sat together (GUIDELINES: one bilateral each)."""
+        if verb is None or mention.collective or words & _lex()["joint_words"]:
+            return None
+        subject = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+        if not subject or any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" for t in subject):
+            return None
+        persons, _offices, sides, _orgs = self._sides_in(subject)
+        hosts = list(dict.fromkeys([*sides, *(p.side for p in persons if p.side)]))
+        if len(hosts) != 1:
+            return None
+        guests = [s for s in mention.sides if s != hosts[0]]
+        return hosts[0] if len(guests) >= 2 else None
 
     def _sides_in(self, tokens: list[Token]) -> tuple[list[Person], list[Office], list[str], list[str]]:
         """Persons, unnamed offices, countries and organisations named in some tokens."""
@@ -421,12 +475,16 @@ class MentionFinder:
         if any(t.lower_ in ("next", "upcoming") for t in trigger.subtree if t.i < trigger.i):
             return "planned"
         for node in chain:
-            if (
-                node.lemma_.lower() in ("hold", "have", "convene", "meet", "visit")
-                and node.dep_ == "xcomp"
-                and node.head.lemma_.lower() in ("agree", "decide", "plan", "coordinate")
-            ):
-                return "planned"
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in lex["planning_governors"]:
+                return "planned"  # "agreed to hold talks", "decided to push for a summit"
+            if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in lex["planning_governors"]:
+                return "planned"  # "agreed on holding", "decided on convening"
+        if (
+            trigger.head.dep_ == "prep"
+            and trigger.head.lower_ == "for"
+            and (trigger.head.head.lemma_.lower() in lex["demand_governors"])
+        ):
+            return "planned"  # "pushed for an early summit", "called for talks"
         for node in chain:
             if node != trigger and {node.lemma_.lower(), node.lower_} & lex["planned"]:
                 return "planned"
@@ -488,7 +546,7 @@ class MentionFinder:
         if dates:
             mention.date = dates[0]
             mention.start_date = resolve(dates[0], self.published, future=mention.status == "planned")
-        mention.location = self._location(mention, sent, tokens)
+        mention.location = self._location(mention, sent, tokens) or _where_place(verb)
         mention.duration = parse_duration(" ".join(t.text for t in sorted(tokens, key=lambda t: t.i)))
         if mention.duration is None and only:
             mention.duration = parse_duration(sent.text)
@@ -557,6 +615,18 @@ class MentionFinder:
             rank = 2 * place_rank(text) + (1 if prep.lower_ == "at" else 0)
             candidates.append((rank, ent.start, text))
         return min(candidates)[2] if candidates else None
+
+
+def _where_place(verb: Token | None) -> str | None:
+    """ "travel to Lima, where she will meet officials": the place a "where" clause hangs on."""
+    for node in [verb, *(verb.ancestors if verb is not None else [])][:3]:
+        if node is None or node.dep_ != "relcl" or not any(c.lower_ == "where" for c in node.children):
+            continue
+        place = node.head
+        if place.ent_type_ in ("GPE", "LOC"):
+            ent = next(e for e in place.doc.ents if e.start <= place.i < e.end)
+            return ent.text
+    return None
 
 
 def _convened_body(token: Token, lex: dict) -> bool:
@@ -668,6 +738,11 @@ def _subjects(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "xcomp" and not own:
         return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("pcomp", "pobj") and not own:
+        # "the leaders looked forward to meeting", "both sides voiced hope of meeting soon"
+        for governor in list(verb.ancestors)[1:4]:
+            if governor.pos_ in ("VERB", "AUX"):
+                return [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
     if verb.dep_ == "relcl" and all(c.tag_ in ("WDT", "WP") for c in own):
         return [verb.head]
     return own
@@ -759,13 +834,19 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
             has_subject = has_subject or child.dep_ != "agent"
             args += _subtree(child, blocked, ("relcl", "acl"))
         elif (
-            child.dep_ == "prep"
-            and (
-                child.lower_ in ("with", "between", "from", "by", "together")
-                or (child.lower_ == "to" and verb.lemma_.lower() in ("speak", "talk"))
-                or (child.lower_ == "on" and verb.lemma_.lower() == "call")
+            (
+                child.dep_ == "prep"
+                and (
+                    child.lower_ in ("with", "between", "from", "by", "together")
+                    or (child.lower_ == "to" and verb.lemma_.lower() in ("speak", "talk"))
+                    or (child.lower_ == "on" and verb.lemma_.lower() == "call")
+                )
             )
-        ) or (child.dep_ == "dobj" and verb.lemma_.lower() in ("host", "visit", "meet", "receive")):
+            or (child.dep_ == "dobj" and verb.lemma_.lower() in ("host", "visit", "meet", "receive"))
+            or (
+                child.dep_ == "dative" and child.lower_ == "to"  # "made a telephone call to the King"
+            )
+        ):
             args += _subtree(child, blocked, ("relcl", "acl"))
         elif child.dep_ in ("prep", "npadvmod", "advmod") and child.lower_ not in (
             "with",
@@ -805,13 +886,20 @@ def place_rank(text: str) -> int:
 
 
 @functools.cache
+@functools.cache
 def is_country_name(text: str) -> bool:
-    """True for a country's own name ("Myanmar"), which is a less specific place than a city."""
+    """True for a country's own name ("Myanmar", or "Russia" for "Russian Federation"), which is
+    a less specific place than a city; a capital never begins its country's formal name."""
     try:
         pycountry.countries.lookup(text)
     except LookupError:
-        return False
+        return len(text) >= 4 and any(
+            getattr(c, attr, "").startswith(text) for c in pycountry.countries for attr in _NAME_FIELDS
+        )
     return True
+
+
+_NAME_FIELDS = ("name", "official_name", "common_name")
 
 
 def _runs(indices: list[int]) -> list[tuple[int, int]]:

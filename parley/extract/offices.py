@@ -20,7 +20,10 @@ def _offices() -> dict:
         "connectors": frozenset(data["connectors"]),
         "honorifics": frozenset(data["honorifics"]),
         "levels": [(phrase, level) for phrase, level in data["levels"]],
-        "implied_side": dict(data["implied_side"]),
+        "implied_side": {
+            phrase: [codes] if isinstance(codes, str) else list(codes)
+            for phrase, codes in data["implied_side"].items()
+        },
         "meeting_levels": [(phrase, level) for phrase, level in data["meeting_levels"]],
         "office_words": [(phrase, level) for phrase, level in data["office_words"]],
         "career_offices": {phrase: frozenset(codes) for phrase, codes in data["career_offices"].items()},
@@ -28,7 +31,12 @@ def _offices() -> dict:
 
 
 def is_title_word(token: Token) -> bool:
-    return token.lower_ in _offices()["title_words"]
+    return is_title_text(token.lower_)
+
+
+def is_title_text(word: str) -> bool:
+    """`is_title_word` for a lowercased word outside a parsed text (a headline's words)."""
+    return word in _offices()["title_words"]
 
 
 def is_connector(token: Token) -> bool:
@@ -56,14 +64,16 @@ def title_level(title: str | None, side: str | None = None) -> str:
     return "working_level"
 
 
-def implied_side(title: str | None) -> str | None:
-    """The country an office names by itself ("Secretary of State" is American)."""
+def implied_side(title: str | None, home: str | None = None) -> str | None:
+    """The country an office names by itself ("Secretary of State" is American). An office that
+    several countries have ("Foreign Secretary": British, Indian, Pakistani, ...) is the home
+    side's when home is one of them, else the first listed."""
     if not title:
         return None
     lowered = title.lower()
-    for phrase, code in _offices()["implied_side"].items():
+    for phrase, codes in _offices()["implied_side"].items():
         if phrase in lowered:
-            return code
+            return home if home in codes else codes[0]
     return None
 
 

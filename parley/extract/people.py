@@ -1,7 +1,7 @@
 """People in an article: names, titles as written, the side each represents, later mentions.
 
 A person is found from spaCy's PERSON entities and from names that an office
-title anchors ("Secretary of State Pompeo", "Saurabh Kumar, Secretary (East)"),
+title anchors ("Secretary of State Pompeo", "Ravi Menon, Secretary (West)"),
 because the small model misses many foreign names. Later mentions by surname
 ("Motegi"), by office ("the Secretary") and by pronoun ("he") resolve back to
 the person, so that stances and meetings can name the side behind them.
@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.extract.offices import implied_side, is_connector, is_honorific, is_title_word, title_level
+from parley.extract.lexicons import load_lexicon
+from parley.extract.offices import (
+    implied_side,
+    is_connector,
+    is_honorific,
+    is_title_text,
+    is_title_word,
+    title_level,
+)
 from parley.extract.sides import SideLexicon
 
 # Capitalised words that follow a title without being a name.
@@ -42,6 +50,25 @@ _NOT_NAMES = {
     "hotel",
     "residence",
     "embassy",
+    "board",
+    "authority",
+    "agency",
+    "bureau",
+    "service",
+    "institute",
+    "bank",
+    "fund",
+    "organization",
+    "organisation",
+    "union",
+    "association",
+    "court",
+    "assembly",
+    "parliament",
+    "government",
+    "republic",
+    "kingdom",
+    "nations",
     "i",
     "we",
     "he",
@@ -52,6 +79,7 @@ _NOT_NAMES = {
     "of",
 }
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+_NAME_ARTICLES = {"al", "el", "ad", "ash", "as", "ar", "at"}  # the Arabic article of "al-Amiri"
 _COUNTERPART = {"counterpart", "counterparts"}
 
 
@@ -97,9 +125,31 @@ def _is_name_token(token: Token, sides: SideLexicon) -> bool:
     text = token.text
     if not text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
         return False
-    if is_title_word(token) or is_honorific(token) or token.lower_ in _NOT_NAMES:
+    if _title_like(token) or is_honorific(token) or token.lower_ in _NOT_NAMES:
         return False
     return not (text in sides.countries or text in sides.orgs)
+
+
+def _title_like(token: Token) -> bool:
+    """A title word, in the plural too ("Presidents"), or "counterpart": no part of a name."""
+    lower = token.lower_
+    return is_title_word(token) or is_title_text(lower.removesuffix("s")) or lower in _COUNTERPART
+
+
+def _name_run(doc: Doc, start: int, bound: Span, sides: SideLexicon) -> tuple[int, int]:
+    """The end of the run of proper-noun name words from `start` ("Jean-Claude Kassi Brou") and
+    how many words it has."""
+    end, words = start, 0
+    while end < bound.end and _is_name_token(doc[end], sides) and doc[end].pos_ == "PROPN":
+        end += 1
+        words += 1
+        if end + 1 < bound.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            end += 1  # the hyphen of a joined name
+        elif not doc[end - 1].whitespace_:
+            break
+    if end > start and doc[end - 1].text == "-":
+        end -= 1
+    return end, words
 
 
 def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> tuple[int, int]:
@@ -118,6 +168,8 @@ def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> 
         elif (
             not doc[end - 1].whitespace_ and token.is_alpha and token.is_lower and doc[end - 1].text == "-"
         ) or (
+            doc[end - 1].whitespace_ and token.lower_ in _NAME_ARTICLES and doc[end + 1 : end + 2].text == "-"
+        ) or (
             doc[end - 1].whitespace_
             and (_is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text))
         ):
@@ -131,20 +183,25 @@ def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> 
     return start, end
 
 
-def _title_left(doc: Doc, start: int, bound: Span, name_end: int | None = None) -> tuple[int, int]:
+def _title_left(
+    doc: Doc, start: int, bound: Span, name_end: int | None = None, comma_ok: bool = False
+) -> tuple[int, int]:
     """The title written before a name: (title_start, title_end) or an empty range.
     "The Secretary-General, Mr. X, said": a title set off by a comma also counts, and so does
     one whose name is itself closed off ("Norway's Trade Minister, Ola Dahl, said"): a bare
-    "the Minister, Dahl said" is too often a list or a new clause."""
-    i, good, end = start - 1, start, start
+    "the Minister, Dahl said" is too often a list or a new clause, so other comma titles only
+    with `comma_ok` (the caller has seen a side name the title)."""
+    i = start - 1
     while i > bound.start and is_honorific(doc[i]):
-        i -= 1
+        i -= 1  # "President of Ghana Dr Kwame Asante": the honorific is neither title nor name
+    good = end = i + 1
     closed = name_end is not None and (name_end >= bound.end or doc[name_end].text in (",", ".", ";", ")"))
+    last = _before_parenthesis(doc, i - 1, bound)  # "Secretary General of the Union (AU), X"
     if (
-        i - 1 >= bound.start
+        last >= bound.start
         and doc[i].text == ","
-        and (is_title_word(doc[i - 1]) or _portfolio_start(doc, i - 1, bound) is not None)
-        and (i < start - 1 or closed)
+        and (is_title_word(doc[last]) or _portfolio_start(doc, last, bound) is not None)
+        and (i < start - 1 or closed or comma_ok)
     ):
         i, good, end = i - 1, i, i
     while i >= bound.start:
@@ -167,37 +224,57 @@ def _title_left(doc: Doc, start: int, bound: Span, name_end: int | None = None) 
     return good, end
 
 
-def _portfolio_start(doc: Doc, i: int, bound: Span, reach: int = 5) -> int | None:
-    """Where a portfolio ending at token i starts (its "for"/"of"), if a title word comes
-    before it: "Minister for Europe", "Minister of Economy and Infrastructure"."""
-    if not (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()) or i - 1 < bound.start:
+def _before_parenthesis(doc: Doc, i: int, bound: Span) -> int:
+    """The token before a parenthesis that ends at token i ("... Union (AU)"), else i."""
+    if i < bound.start or doc[i].text != ")":
+        return i
+    j = i
+    while j > bound.start and doc[j].text != "(":
+        j -= 1
+    return j - 1 if doc[j].text == "(" and j < i else i
+
+
+def _portfolio_start(doc: Doc, i: int, bound: Span, reach: int = 9) -> int | None:
+    """Where a portfolio ending at token i starts (its "for"/"of"/"to"), if a title word comes
+    before it: "Minister for Europe", "Minister of Economy, Trade and Industry", "Ambassador
+    to Kenya", "Prime Minister of the Federal Republic of X"."""
+    if not doc[i].text[:1].isupper() or doc[i].pos_ not in ("PROPN", "NOUN", "ADV") or i - 1 < bound.start:
         return None
     if is_title_word(doc[i - 1]):
         return None  # "Secretary of State Pompeo": a name after the title, not its portfolio
     for k in range(i - 1, max(bound.start, i - reach) - 1, -1):
         token = doc[k]
-        if token.lower_ in ("for", "of") and k - 1 >= bound.start and is_title_word(doc[k - 1]):
+        if token.lower_ in ("for", "of", "to") and k - 1 >= bound.start and is_title_word(doc[k - 1]):
             return k
-        if token.lower_ in ("for", "of", "the"):
-            continue  # "President of the Republic of Azerbaijan": the state's long name
-        capitalised = token.text[:1].isupper() and token.pos_ == "PROPN" and token.ent_type_ != "PERSON"
-        if not (token.lower_ in ("and", "&") or capitalised):
+        if token.lower_ in ("for", "of", "the", "to"):
+            continue  # "President of the Republic of Azerbaijan", "Ambassador of Chile to the AU"
+        listed = token.text == "," and _portfolio_word(doc[k - 1]) and _portfolio_word(doc[k + 1])
+        if not (token.lower_ in ("and", "&") or listed or _portfolio_word(token)):
             return None
     return None
 
 
-def _title_right(doc: Doc, end: int, bound: Span) -> tuple[int, int]:
-    """An appositive title after a name: ", Minister for Foreign Affairs," or an empty range."""
+def _portfolio_word(token: Token) -> bool:
+    """A capitalised word that can name a ministry's field ("Cooperation", "Abroad"), not a person's."""
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ", "ADV") and token.ent_type_ != "PERSON"
+
+
+def _title_right(doc: Doc, end: int, bound: Span, sides: SideLexicon) -> tuple[int, int]:
+    """An appositive title after a name: ", Minister for Foreign Affairs,", ", Norway's Minister
+    for Fisheries,", ", Malawian Minister of Health," (the side is read by the caller), or an
+    empty range."""
     if end >= bound.end - 1 or doc[end].text != ",":
         return end, end
     i = end + 1
     while i < bound.end and (
-        doc[i].lower_ in ("the", "a") or (doc[i].pos_ == "PROPN" and not is_title_word(doc[i]))
+        doc[i].lower_ in ("the", "a") or (doc[i].pos_ in ("PROPN", "ADJ") and not is_title_word(doc[i]))
     ):
-        if doc[i].lower_ not in ("the", "a") and doc[i + 1 : i + 2].text not in ("'s", "’s"):
+        possessive = doc[i + 1 : i + 2].text in ("'s", "’s")
+        if doc[i].lower_ not in ("the", "a") and not possessive and doc[i].text not in sides.countries:
             break
-        i += 2 if doc[i + 1 : i + 2].text in ("'s", "’s") else 1
+        i += 2 if possessive else 1
     first, last = i, i
+    portfolio = False  # past the "of"/"for" of "Minister of Health": its field's words belong to it
     while i < bound.end:
         token = doc[i]
         if token.text == "(":
@@ -209,14 +286,33 @@ def _title_right(doc: Doc, end: int, bound: Span) -> tuple[int, int]:
             i = j + 1
             last = i
             continue
-        if is_title_word(token):
+        if portfolio and token.text in sides.countries and i + 1 < bound.end and is_title_word(doc[i + 1]):
+            break  # "adviser of Turkish President X": another person's office
+        if is_title_word(token) or (portfolio and _portfolio_word(token)):
             last = i + 1
+        elif token.lower_ in ("of", "for") and i > first and is_title_word(doc[i - 1]):
+            portfolio = True
+        elif portfolio and token.text in (",", "and") and i + 1 < bound.end:
+            # "Minister of Foreign Affairs, Cooperation and Moroccan Expatriates": a list of fields
+            following = doc[i + 1]
+            if not (is_title_word(following) or following.text in sides.countries or token.text == "and"):
+                break
         elif not (is_connector(token) and token.text not in (",", "and")):
             break
         i += 1
     if last == first:
         return end, end
     return first, last
+
+
+def _office_qualifier(words: Span) -> bool:
+    """Words between a body and its officer: "foreign policy" (chief), "Secretary-General's" (envoy)."""
+    return 0 < len(words) <= 4 and all(
+        t.text in ("'s", "’s", "-")
+        or is_title_word(t)
+        or (t.is_lower and t.pos_ in ("NOUN", "ADJ") and t.dep_ in ("compound", "amod"))
+        for t in words
+    )
 
 
 def _title_text(doc: Doc, start: int, end: int) -> str | None:
@@ -238,12 +334,14 @@ class PeopleFinder:
     def __init__(self, sides: SideLexicon) -> None:
         self.sides = sides
 
-    def find(self, doc: Doc, sents: list[Span], title: str | None = None) -> People:
-        people = People(doc, self.sides)
+    def find(self, doc: Doc, sents: list[Span], title: str | None = None, home: str | None = None) -> People:
+        people = People(doc, self.sides, home)
         for sent in sents:
             for start, end in self._candidates(doc, sent):
                 people.add_mention(sent, start, end)
         people.add_surname_mentions(sents)
+        people.add_coordinated(sents)
+        people.add_surname_mentions(sents)  # for the names found by coordination
         people.find_offices(sents)
         people.find_delegation_offices(sents)
         if title:
@@ -254,15 +352,9 @@ class PeopleFinder:
         spans: list[tuple[int, int]] = []
         for ent in sent.ents:
             if ent.label_ == "PERSON":
-                start = ent.start
-                if (
-                    ent.end - start >= 3
-                    and start > sent.start
-                    and doc[start - 1].lower_ == "of"
-                    and doc[start].text in self.sides.countries
-                ):
-                    start += 1  # "President of Azerbaijan Rauf Mammadli": the title's country
-                spans.append(_extend(doc, start, ent.end, self.sides, sent))
+                start = self._name_start(doc, ent)
+                if start < ent.end:
+                    spans.append(_extend(doc, start, ent.end, self.sides, sent))
         for token in sent:
             if not _is_name_token(token, self.sides) or token.pos_ != "PROPN":
                 continue
@@ -271,12 +363,12 @@ class PeopleFinder:
                 (previous.lower_ in _ANCHOR_HEADS and previous.text[:1].isupper())
                 or is_honorific(previous)
                 or self._after_country_title(doc, token, sent)
+                or self._after_comma_title(doc, token, sent)
             )
-            following = doc[token.i + 1 : token.i + 3]
+            following = doc[token.i + 1 : token.i + 2]
             appositive = (
-                len(following) == 2
-                and following[0].text == ","
-                and is_title_word(following[1])
+                following.text == ","
+                and self._title_follows(doc, token.i + 2, sent)
                 and token.i > sent.start
                 and _is_name_token(doc[token.i - 1], self.sides)
             )
@@ -286,33 +378,85 @@ class PeopleFinder:
         for start, end in sorted(set(spans)):
             if end <= start:
                 continue
-            if merged and start < merged[-1][1]:
+            if merged and start <= merged[-1][1]:  # touching too: "Karim Hadi'" + "al-Amiri"
                 merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
             else:
                 merged.append((start, end))
         return [(s, e) for s, e in merged if self._plausible(doc[s:e])]
 
+    def _name_start(self, doc: Doc, ent: Span) -> int:
+        """Where the name inside a PERSON entity starts: past a country and title the tagger
+        took in ("Danish King Aksel Rudby", "Kenya's Counterpart Ali Omar", "Presidents Ana Ruiz")
+        and past a body's acronym ("the head of the GNA Omar Salem")."""
+        start = ent.start
+        side_end = self._side_end(doc, start, ent.end)
+        if side_end is not None and side_end < ent.end and _title_like(doc[side_end]):
+            start = side_end  # a country kept only before a title: "Israel Katz" is a name
+        elif start > 0 and doc[start - 1].lower_ in ("of", "the") and side_end is not None:
+            start = side_end  # "President of Azerbaijan Rauf Mammadli": the title's country
+        while start < ent.end and _title_like(doc[start]):
+            start += 1  # all of "Danish King" may be the entity, the name after it not
+        if start < ent.end - 2 and doc[start - 1].lower_ == "the" and re.fullmatch(r"[A-Z]{2,}", doc[start].text):
+            start += 1
+        return start
+
+    def _side_end(self, doc: Doc, start: int, limit: int) -> int | None:
+        """The token after a side's name (and its "'s") that starts at `start`, if one does."""
+        words = doc[start:limit]
+        found = self.sides.find(words.text, words.start_char)
+        if not found or found[0].start != doc[start].idx:
+            return None
+        end = start
+        while end < limit and doc[end].idx < found[0].end:
+            end += 1
+        if end < limit and doc[end].text in ("'s", "’s"):
+            end += 1
+        return end
+
+    def _title_follows(self, doc: Doc, i: int, sent: Span) -> bool:
+        """A title starts at token i, maybe after "the" or a country: "Minister ...", "the Minister",
+        "Norway's Minister", "Malawian Minister"."""
+        if i < sent.end and doc[i].lower_ == "the":
+            i += 1
+        if i < sent.end and (end := self._side_end(doc, i, min(sent.end, i + 6))) is not None:
+            i = end
+        return i < sent.end and is_title_word(doc[i])
+
     def _after_country_title(self, doc: Doc, token: Token, sent: Span) -> bool:
         """ "President of Azerbaijan Rauf Mammadli", "Secretary of Foreign Affairs and Trade Ana
-        Reyes": a two-word name right after a title that ends with its country or portfolio,
-        which the tagger often reads as part of the place or the ministry."""
+        Reyes": a name of two to four words right after a title that ends with its country or
+        portfolio, which the tagger often reads as part of the place, the body or the ministry."""
         previous = doc[token.i - 1]
         ends_title = previous.text in self.sides.countries or (
             is_title_word(previous) and previous.text[:1].isupper()
         )
-        if not ends_title or token.i + 1 >= sent.end or token.ent_type_ not in ("", "PERSON"):
+        if not ends_title or token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
             return False
-        if not _is_name_token(doc[token.i + 1], self.sides):
-            return False
-        after = doc[token.i + 2] if token.i + 2 < sent.end else None
-        if after is not None and after.text[:1].isupper():
+        run_end, words = _name_run(doc, token.i, sent, self.sides)
+        if not 2 <= words <= 4 or (run_end < sent.end and doc[run_end].text[:1].isupper()):
             return False  # "Minister of Trade Policy Review Board": a longer name is a body's
-        return _title_left(doc, token.i, sent)[0] < token.i
+        t_start, t_end = _title_left(doc, token.i, sent)
+        return t_start < t_end
+
+    def _after_comma_title(self, doc: Doc, token: Token, sent: Span) -> bool:
+        """ "The Chairperson of the Commission, Kamal Idris Bello, said": a name of two to four words
+        set off by commas after a title, which the tagger often misses."""
+        if token.i - 2 < sent.start or doc[token.i - 1].text != ",":
+            return False
+        run_end, words = _name_run(doc, token.i, sent, self.sides)
+        closed = run_end >= sent.end or doc[run_end].text in (",", ".", ";")
+        if not (2 <= words <= 4 and closed) or self.sides.find(doc[token.i : run_end].text):
+            return False
+        t_start, t_end = _title_left(doc, token.i, sent, run_end)
+        return t_start < t_end
 
     def _plausible(self, span: Span) -> bool:
         text = span.text
         if text in self.sides.countries or text in self.sides.orgs:
             return False
+        parts = re.split(r"\s*[-–]\s*", text)
+        if len(parts) > 1 and all(p in self.sides.countries for p in parts):
+            return False  # "Georgian-Armenian" (projects): two sides, no person
         if all(is_title_word(t) or is_connector(t) for t in span):
             return False  # "Councilor" tagged PERSON inside "State Councilor and Foreign Minister"
         return any(t.text[:1].isupper() for t in span) and not all(t.lower_ in _NOT_NAMES for t in span)
@@ -321,10 +465,11 @@ class PeopleFinder:
 class People:
     """The people of one article and the ways they are referred to."""
 
-    def __init__(self, doc: Doc, sides: SideLexicon) -> None:
+    def __init__(self, doc: Doc, sides: SideLexicon, home: str | None = None) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.sides = sides
+        self.home = home  # the side the article speaks for, which picks among an office's countries
         self.persons: list[Person] = []
         self.offices: list[Office] = []
         self._by_token: dict[int, Person] = {}
@@ -361,53 +506,110 @@ class People:
         return None
 
     def _context(self, sent: Span, start: int, end: int, person: Person) -> tuple[str | None, str | None]:
-        """Title and side from the words around one mention."""
+        """Title and side from the words around one mention. A title before the name wins over
+        an appositive after it: in "A, Prime Minister of X B, ..." the words after A are B's."""
         doc = self.doc
-        t_start, t_end = _title_left(doc, start, sent, end)
+        t_start, t_end = self._left_title(sent, start, end)
         org_start, org_side = self._org_before(sent, t_start, t_end)
         t_start = min(t_start, org_start)
         title = _title_text(doc, t_start, t_end)
-        side = self._side_before(sent, t_start) or org_side
-        r_start, r_end = _title_right(doc, end, sent)
-        right_title = _title_text(doc, r_start, r_end)
-        reach = (
-            next((t.i for t in doc[r_end : sent.end] if t.text in (",", ";")), sent.end)
-            if right_title
-            else end
-        )
-        right_side, cut = self._side_after(doc[end : min(sent.end, max(reach, end) + 8)], reach)
-        if right_title and cut is not None:
-            right_title = _title_text(doc, r_start, min(r_end, cut)) or right_title
-        if right_title and side is None:
-            side = self._side_before(sent, r_start)
-        title = title or right_title
-        side = side or right_side or self._side_ending(title) or self._delegation_side(sent, start)
+        side = self._side_before(sent, t_start) or org_side or self._side_in_title(title)
+        if side is None or title is None:
+            right_title, right_side = self._appositive(sent, end)
+            title, side = title or right_title, side or right_side
+        side = side or self._delegation_side(sent, start)
         before = doc[max(sent.start, t_start - 3) : t_start]
-        if any(t.lower_ in _COUNTERPART for t in before) or (title and title.lower() in _COUNTERPART):
+        if any(t.lower_ in _COUNTERPART for t in before):
             counterpart = self._last_person_before(start, sent, exclude=person)
-            if counterpart is not None and counterpart.title and (not title or title.lower() in _COUNTERPART):
-                title = counterpart.title
-        return title, side or implied_side(title)
+            if counterpart is not None and counterpart.title and not title:
+                # the counterpart's office, not its country: "Minister of X of Kenya" is Kenya's
+                return self._without_side(counterpart.title), side
+        return title, side or implied_side(title, self.home)
+
+    def _left_title(self, sent: Span, start: int, end: int) -> tuple[int, int]:
+        """The title before a name; one set off by a comma ("Indonesia's Foreign Minister, Rendra
+        said") counts when a side or body names it, which a list or a new clause does not do."""
+        t_start, t_end = _title_left(self.doc, start, sent, end)
+        if t_start < t_end:
+            return self._after_listed_side(t_start, t_end)
+        c_start, c_end = _title_left(self.doc, start, sent, end, comma_ok=True)
+        if c_start < c_end and (
+            self._side_before(sent, c_start) or self._org_before(sent, c_start, c_end)[1]
+        ):
+            return c_start, c_end
+        return t_start, t_end
+
+    def _after_listed_side(self, t_start: int, t_end: int) -> tuple[int, int]:
+        """ "Minister of State for Trade, Republic of Ghana Ambassador X": a comma and a country start
+        the office that is X's; the words before it are another appositive."""
+        doc = self.doc
+        for k in range(t_end - 1, t_start, -1):
+            if doc[k].text != ",":
+                continue
+            found = [m for m in self.sides.find(doc[k + 1 : t_end].text, doc[k + 1].idx) if not m.is_org]
+            side_end = self._side_end(doc, k + 1, t_end) if found else None
+            if side_end is not None and any(is_title_word(t) for t in doc[side_end:t_end]):
+                return side_end, t_end
+            break
+        return t_start, t_end
+
+    def _appositive(self, sent: Span, end: int) -> tuple[str | None, str | None]:
+        """Title and side written after a name: ", Norway's Minister for Fisheries,", ", Minister
+        of State of Ghana,", or a bare country (", Kenya,"). Not when a name follows the title:
+        then the title is the next person's in a list."""
+        doc = self.doc
+        r_start, r_end = _title_right(doc, end, sent, self.sides)
+        title = _title_text(doc, r_start, r_end)
+        if title is None:
+            return None, self._side_after(doc[end : min(sent.end, end + 8)], end)[0] or self._country_apposition(
+                sent, end
+            )
+        reach = next((t.i for t in doc[r_end : sent.end] if t.text in (",", ";")), sent.end)
+        k = r_end
+        while k < reach and is_honorific(doc[k]):
+            k += 1
+        if k < reach and (k > r_end or doc[k].ent_type_ == "PERSON"):
+            return None, None
+        side, cut = self._side_after(doc[end : min(sent.end, reach + 8)], reach)
+        if cut is not None:
+            title = _title_text(doc, r_start, min(r_end, cut)) or title
+        return title, self._side_before(sent, r_start) or side or self._side_in_title(title)
+
+    def _country_apposition(self, sent: Span, end: int) -> str | None:
+        """ "Presidents A, Kenya, and B": a country set off by commas right after a name."""
+        if end + 1 >= sent.end or self.doc[end].text != ",":
+            return None
+        rest = self.doc[end + 1 : min(sent.end, end + 8)]
+        found = self.sides.find(rest.text)
+        if not found or found[0].start != 0 or found[0].is_org:
+            return None
+        after = rest.text[found[0].end :].lstrip()
+        return found[0].code if re.match(r"(?:[,;.]|\(|and\b|$)", after) else None
+
+    def _without_side(self, title: str) -> str:
+        """ "Minister of Foreign Affairs of Kenya" without the "of Kenya" that names its holder's side."""
+        found = [m for m in self.sides.find(title) if m.end == len(title)]
+        if found:
+            head = re.sub(r"\s+of(?:\s+the)?\s*$", "", title[: found[-1].start])
+            if head != title[: found[-1].start]:
+                return head.rstrip(" ,")
+        return title
 
     def _side_before(self, sent: Span, index: int) -> str | None:
         """A country named right before a title: "Chinese", "Japan's", "the UK"."""
         doc = self.doc
         while index > sent.start and is_honorific(doc[index - 1]):
-            index -= 1  # "his Saudi counterpart, Prince Faisal"
+            index -= 1  # "his Qatari counterpart, Sheikh Hamad"
         lo = max(sent.start, index - 6)
         window_start = doc[lo].idx
         window_end = doc[index].idx if index < len(doc) else len(self.text)
         window = self.text[window_start:window_end]
         mentions = [m for m in self.sides.find(window) if not m.is_org]
-        if not mentions:
-            return None
-        last = mentions[-1]
-        rest = window[last.end :]
-        if re.fullmatch(
-            r"(?:['’]s)?\s*(?:(?:his|her|its|their|the)\s+)?(?:(?:new|then|former|acting)\s+)?(?:counterparts?,?\s*)?",
-            rest,
-        ):
-            return last.code
+        if mentions and _BEFORE_TITLE.fullmatch(window[mentions[-1].end :]):
+            return mentions[-1].code
+        if _POSSESSOR.search(window):  # "Egypt wants a meeting between its foreign minister X and ..."
+            named = {m.code for m in self.sides.find(doc[sent.start : index].text) if not m.is_org}
+            return named.pop() if len(named) == 1 else None
         return None
 
     def _org_before(self, sent: Span, t_start: int, t_end: int) -> tuple[int, str | None]:
@@ -424,33 +626,36 @@ class People:
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
             if span is None or span.start >= t_start:
                 continue
-            if span.end == t_start:
-                return t_start, found.code  # "U.N. trade official": a body, then the office
+            if span.end == t_start or _office_qualifier(doc[span.end : t_start]):
+                return t_start, found.code  # "U.N. trade official", "EU foreign policy chief"
             if span.end > t_start and span.end < t_end:
                 return span.start, found.code  # "European Council President": one title
         return t_start, None
 
-    def _side_ending(self, title: str | None) -> str | None:
-        """ "Minister of Foreign Affairs of Nigeria": the country a title ends with."""
-        found = [m for m in self.sides.find(title or "") if not m.is_org]
-        if not found or found[-1].end != len(title or ""):
+    def _side_in_title(self, title: str | None) -> str | None:
+        """The side a title names after "of" ("Ambassador of Chile to the AU", "Vice-President of
+        the European Commission"), or by the nationals its ministry serves abroad ("Minister of
+        Foreign Affairs and Malians Abroad")."""
+        if not title:
             return None
-        before = (title or "")[: found[-1].start].rstrip()
-        return found[-1].code if re.search(r"\bof(?: the)?$", before) else None
+        for found in self.sides.find(title):
+            if re.search(r"\bof\s+(?:the\s+)?$", title[: found.start]):
+                return found.code
+        nationals = _NATIONALS_ABROAD.search(title)
+        return self.sides.country(nationals.group(1)) if nationals else None
 
     def _side_after(self, span: Span, title_end: int) -> tuple[str | None, int | None]:
-        """A country the mention belongs to, written right after it or its appositive title
-        ("of the Republic of Korea"), and the token where that phrase starts."""
+        """A country or organisation the mention belongs to, written right after it or its
+        appositive title ("of the Republic of Korea", "of the Organization of American States"),
+        and the token where that phrase starts."""
         for token in span:
             if token.i > max(span.start, title_end):
                 break
-            if token.lower_ not in ("of", "from", "in") or token.i + 1 >= span.end:
+            if token.lower_ not in ("of", "from") or token.i + 1 >= span.end:
                 continue
-            if token.lower_ == "in" and token.i == span.start:
-                continue  # "Wang Yi in Malta" is a place, not a side
             rest = span.doc[token.i + 1 : span.end]
             text = rest.text[4:] if rest.text.lower().startswith("the ") else rest.text
-            mentions = [m for m in self.sides.find(text) if not m.is_org]
+            mentions = self.sides.find(text)
             if mentions and mentions[0].start == 0:
                 return mentions[0].code, token.i
         return None, None
@@ -471,6 +676,49 @@ class People:
             if person is not None and person is not exclude:
                 return person
         return None
+
+    def add_coordinated(self, sents: list[Span]) -> None:
+        """Names joined to a person's by "and" or a comma: "Ali Omar and Musa Bello" makes Musa Bello
+        a person although the tagger missed him; "their Kenyan counterparts A and B" gives B the
+        side (and office) of A, and "President A and Prime Minister B of Kenya" gives A the
+        country written after B."""
+        doc = self.doc
+        for sent in sents:
+            for token in sent:
+                if token.lower_ not in ("and", ",") or token.i + 1 >= sent.end:
+                    continue
+                left = self._by_token.get(token.i - 1)
+                start = token.i + 1
+                if left is None or start in self._by_token:
+                    continue
+                end, words = _name_run(doc, start, sent, self.sides)
+                closed = end >= sent.end or not doc[end].text[:1].isupper()
+                untagged = all(t.ent_type_ in ("", "PERSON", "NORP") for t in doc[start:end])  # no body, no place
+                if 2 <= words <= 4 and closed and untagged and not self.sides.find(doc[start:end].text):
+                    self.add_mention(sent, start, end)
+        for person in self.persons:
+            if person.side is None:
+                self._share_side(person)
+
+    def _share_side(self, person: Person) -> None:
+        doc = self.doc
+        start, end = person.mentions[0]
+        sent = doc[start].sent
+        if start - 2 >= sent.start and doc[start - 1].lower_ in ("and", ","):
+            left = self._by_token.get(start - 2)
+            first = left.mentions[0][0] if left else start
+            plural = any(t.lower_ in _PLURAL_OFFICES for t in doc[max(sent.start, first - 3) : first])
+            if left is not None and left.side and plural:
+                person.side, person.title = left.side, person.title or left.title
+                return
+        k = end + 1 if end < sent.end and doc[end].lower_ == "and" else None
+        while k is not None and k < sent.end and (is_title_word(doc[k]) or is_connector(doc[k])):
+            k += 1
+        right = self._by_token.get(k) if k is not None else None
+        if right is not None and right.side and right is not person:
+            r_end = max(e for s, e in right.mentions if s <= k < e)
+            if self._side_after(doc[r_end : min(sent.end, r_end + 8)], r_end)[0] == right.side:
+                person.side = right.side
 
     def add_surname_mentions(self, sents: list[Span]) -> None:
         """Later mentions by one part of the name ("Motegi", "Wang", "Moon")."""
@@ -538,7 +786,7 @@ class People:
                 if is_office and not followed_by_name:
                     title = doc[j:k].text
                     person = self._person_with_title(title, side)
-                    side = side or (person.side if person else None) or implied_side(title)
+                    side = side or (person.side if person else None) or implied_side(title, self.home)
                     self.offices.append(Office(j, k, title, side, person))
                     if person is not None:
                         for n in range(j, k):
@@ -602,7 +850,7 @@ class People:
             match = re.search(rf"((?:[A-Z][\w.-]+\s+){{1,2}}){re.escape(surname)}\b", title)
             if match:
                 first = match.group(1).split()
-                kept = [w for w in first if w.lower().strip(".") not in _TITLE_WORDS_LOWER]
+                kept = [w for w in first if not _headline_word(w)]
                 if kept and len(kept) == len(first):
                     person.name = " ".join([*kept, surname])
 
@@ -656,5 +904,24 @@ _OFFICE_HEADS = {
     "director",
 }
 _DELEGATION_WORDS = {"side", "delegation", "team"}
+_PLURAL_OFFICES = {"counterparts", "ministers", "presidents", "leaders", "envoys", "ambassadors"}
+# What may stand between a country and the title it qualifies: "Japan's new", "the Chinese".
+_BEFORE_TITLE = re.compile(
+    r"(?:['’]s)?\s*(?:(?:his|her|its|their|the)\s+)?"
+    r"(?i:(?:(?:new|newly[- ]\w+|then|former|acting|incoming|outgoing)\s+)*(?:counterparts?,?\s*)?)"
+)
+_POSSESSOR = re.compile(r"\b(?:its|their)\s+(?i:(?:new|newly[- ]\w+|then|former|acting)\s+)*$")
+# "Minister of Foreign Affairs, Cooperation and Moroccan Expatriates": the nationals a ministry serves.
+_NATIONALS_ABROAD = re.compile(
+    r"\b([A-Z][a-z]+?)s?\s+(?:Abroad|Expatriates|Diaspora|Nationals Abroad|Communities Abroad|Living Abroad)\b"
+)
 _ANCHOR_HEADS = _OFFICE_HEADS | {"state", "general", "minister", "ministers", "affairs"}
-_TITLE_WORDS_LOWER = {"foreign", "minister", "secretary", "president", "prime", "readout", "call", "with"}
+
+
+def _headline_word(word: str) -> bool:
+    """A capitalised headline word that is no part of a name: an office, an encounter, a preposition."""
+    word = word.lower().strip(".")
+    return is_title_text(word) or word in _HEADLINE_WORDS
+
+
+_HEADLINE_WORDS = {*load_lexicon("meetings")["nouns"], "with", "and", "of", "to", "for", "on", "in", "at"}

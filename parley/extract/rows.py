@@ -35,6 +35,7 @@ class Meeting:
     location: str | None = None
     duration_minutes: int | None = None
     confidence: float = 0.5
+    rule_id: str = field(kw_only=True)  # rule or model that made the row (schemas.tables.RULE_ID)
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Participant:
     country: str | None = None
     organization: str | None = None
     confidence: float = 0.5
+    rule_id: str = field(kw_only=True)  # rule or model that made the row (schemas.tables.RULE_ID)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Position:
     target_countries: list[str] = field(default_factory=list)
     topic: str | None = None
     confidence: float = 0.5
+    rule_id: str = field(kw_only=True)  # rule or model that made the row (schemas.tables.RULE_ID)
 
 
 @dataclass
@@ -70,6 +73,7 @@ class Agreement:
     description: str | None = None
     timeframe: str | None = None
     confidence: float = 0.5
+    rule_id: str = field(kw_only=True)  # rule or model that made the row (schemas.tables.RULE_ID)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Sentence spans fit to be evidence: paragraph-aware, abbreviation-safe, dateline-free.
 
-spaCy's parser splits after abbreviations such as "Shri." or "(ad hon.)" and
+spaCy's parser splits after abbreviations such as "Shri." or "Hon." and
 runs on across line breaks; evidence must be the sentence a reader sees, so
 the parser's sentences are split at line breaks, re-joined after known
 abbreviations, and stripped of datelines ("ISLAMABAD:", "TOKYO (Reuters) -").
@@ -14,9 +14,7 @@ from spacy.tokens import Doc, Span
 
 from parley.extract.rows import Evidence
 
-_ABBREVIATION_END = re.compile(
-    r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.\)?$"
-)
+_ABBREVIATION_END = re.compile(r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "ISLAMABAD:", "TOKYO (Reuters) -", "WEISSENHAUS, Germany, May 14 (Meridian) --": where a story is filed.
 DATELINE = re.compile(

@@ -17,7 +17,14 @@ import pycountry
 from parley.extract.lexicons import load_lexicon
 
 # pycountry names that read as something else in news text.
-_AMBIGUOUS_NAMES = {"Georgia", "Chad", "Guinea", "Niger"}
+_AMBIGUOUS_NAMES = {"Georgia", "Chad", "Guinea", "Niger", "Jersey"}
+
+# Words that turn a following country name into a region or another place ("Latin America",
+# "South China Sea", "East Germany"); names that begin with them ("South Korea") are aliases of
+# their own and match whole. "New" opens too many headlines ("New EU Sanctions"): the places it
+# makes are listed instead, matched and then dropped.
+_REGION_WORDS = ("North", "South", "East", "West", "Central", "Latin")
+_OTHER_PLACES = {"New Mexico", "New Mexican"}
 
 
 @dataclass(frozen=True)
@@ -54,9 +61,10 @@ class SideLexicon:
     def __init__(self) -> None:
         self.countries = _country_aliases()
         self.orgs = _org_aliases()
-        names = sorted({*self.countries, *self.orgs}, key=len, reverse=True)
+        names = sorted({*self.countries, *self.orgs, *_OTHER_PLACES}, key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in names)
-        self._pattern = re.compile(rf"(?<![\w.])(?:the\s+)?({alternation})(?![\w])(?!-[a-z])")
+        not_region = "".join(rf"(?<!\b{word}\s)" for word in _REGION_WORDS)
+        self._pattern = re.compile(rf"(?<![\w.]){not_region}(?:the\s+)?({alternation})(?![\w])(?!-[a-z])")
         self.org_codes = set(self.orgs.values())
 
     def find(self, text: str, offset: int = 0) -> list[SideMention]:
@@ -64,6 +72,8 @@ class SideLexicon:
         found = []
         for match in self._pattern.finditer(text):
             name = match.group(1)
+            if name in _OTHER_PLACES:
+                continue
             # "U.S." swallows the full stop that may end a sentence: keep the match.
             is_org = name in self.orgs and name not in self.countries
             code = self.orgs[name] if is_org else self.countries[name]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -34,6 +34,7 @@ from parley.extract.cue_syntax import (
     subject_of,
 )
 from parley.extract.lexicons import load_lexicon
+from parley.extract.provenance import rule_id
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,7 @@ class StanceCue:
     target: Span | None  # the phrase naming whom it is aimed at, if any
     topic: str | None  # a few words
     reported: bool = False  # only a speaker's reported view: theirs if they took part
+    rule_id: str = field(kw_only=True)  # `stance/<lexicon section or pattern>:<cue word>`
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class _Hit:
     complement: Token | None
     owner: Token | None = None  # an explicit possessor holder ("my request")
     reported: bool = False
+    rule: str = field(kw_only=True)  # the rule id (see `parley.extract.provenance`)
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -186,6 +189,7 @@ def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
                 target=_target(hit),
                 topic=_topic(hit),
                 reported=hit.reported,
+                rule_id=hit.rule,
             )
         )
     return cues
@@ -266,15 +270,18 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         stance, particles = lex.phrasal[word]
         part = _particle(tok, particles)
         if part is not None and not _courtesy_call(tok, part):
-            return _Hit(stance, (tok, part), tok, _particle_object(part) or clause)
+            rule = rule_id("stance/phrasal", f"{word} {part.lower_}")
+            return _Hit(stance, (tok, part), tok, _particle_object(part) or clause, rule=rule)
     if word in lex.verdict_verbs:
         verdict = _verdict(tok, lex)
         if verdict is not None:
-            return _Hit(verdict, (tok,), tok, first_of(objects))
+            rule = rule_id("stance/evaluative", verdict)
+            return _Hit(lex.evaluative[verdict], (tok,), tok, first_of(objects), rule=rule)
     if word in lex.solo_commitment:
         subject = subject_of(tok)
         if subject is not None and not is_joint(subject):
-            return _Hit("statement", (tok,), tok, clause or prep_object(tok))
+            rule = rule_id("stance/solo_commitment", word)
+            return _Hit("statement", (tok,), tok, clause or prep_object(tok), rule=rule)
         return None
     if (
         word in lex.hosting_verbs
@@ -283,20 +290,21 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     ):
         return None  # "welcomed the minister to Berlin": hospitality, not support
     if word in lex.verbs:
-        return _Hit(lex.verbs[word], (tok,), tok, clause or first_of(objects) or prep_object(tok))
+        complement = clause or first_of(objects) or prep_object(tok)
+        return _Hit(lex.verbs[word], (tok,), tok, complement, rule=rule_id("stance/verbs", word))
     if word in lex.quote_verbs and clause is not None and _is_pledge(clause, lex):
-        return _Hit("statement", (tok,), tok, clause)
+        return _Hit("statement", (tok,), tok, clause, rule=rule_id("stance/pledge", word))
     if word in lex.with_clause and clause is not None:
         if word == "point" and not any(c.lower_ == "out" for c in tok.children):
             return None
         if word in lex.with_addressee and not (objects or clause.dep_ == "ccomp"):
             return None  # "pushed Tokyo to ..." is a demand, "will push to resolve ..." is not
-        return _Hit(lex.with_clause[word], (tok,), tok, clause)
+        return _Hit(lex.with_clause[word], (tok,), tok, clause, rule=rule_id("stance/with_clause", word))
     if word in lex.with_object:
         stance, nouns = lex.with_object[word]
         for obj in objects:
             if lemma(obj) in nouns:
-                return _Hit(stance, (tok,), tok, obj)
+                return _Hit(stance, (tok,), tok, obj, rule=rule_id("stance/with_object", word))
     return None
 
 
@@ -319,11 +327,14 @@ def _match_noun(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     head = tok.head
     complement = prep_object(tok) or clause_child(tok) or first_of(c for c in tok.children if c.dep_ == "acl")
     if tok.dep_ in ("dobj", "nsubjpass") and lemma(head) in lex.light_verbs and not is_negated(head):
-        return _Hit(stance, (head, tok), head, complement or prep_object(head, TOPIC_PREPS) or tok)
+        content = complement or prep_object(head, TOPIC_PREPS) or tok
+        rule = rule_id("stance/nouns", f"{lemma(head)} {word}")  # "expressed concern": express_concern
+        return _Hit(stance, (head, tok), head, content, rule=rule)
     owner = first_of(c for c in tok.children if c.dep_ == "poss")
     circumstance = tok.dep_ == "pobj" and tok.head.lower_ in lex.circumstance_preps
     if owner is not None and word in lex.owned_nouns and not circumstance:
-        return _Hit(stance, (owner, tok), tok, complement, owner=owner)
+        rule = rule_id("stance/owned_nouns", word)
+        return _Hit(stance, (owner, tok), tok, complement, owner=owner, rule=rule)
     return None
 
 
@@ -339,7 +350,8 @@ def _feeling(tok: Token, lex: _StanceLexicon) -> _Hit | None:
                 or clause_child(noun)
                 or first_of(c for c in tok.children if c.dep_ == "dobj")
             )
-            return _Hit(lex.feelings[lemma(noun)], (tok, prep, noun), tok, content)
+            rule = rule_id("stance/with_feeling", lemma(noun))
+            return _Hit(lex.feelings[lemma(noun)], (tok, prep, noun), tok, content, rule=rule)
     return None
 
 
@@ -365,7 +377,8 @@ def _match_readiness(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     while lemma(act) in lex.light_verbs | {"continue", "keep"} and (nxt := clause_child(act)) is not None:
         act = nxt
     stance = "proposal" if lemma(act) in lex.offer_verbs else "statement"
-    return _Hit(stance, (tok,), tok.head if tok.dep_ == "acomp" else tok, clause)
+    anchor = tok.head if tok.dep_ == "acomp" else tok
+    return _Hit(stance, (tok,), anchor, clause, rule=rule_id("stance/readiness_adjectives", tok.lower_))
 
 
 def _match_adjective(tok: Token, lex: _StanceLexicon) -> _Hit | None:
@@ -379,7 +392,8 @@ def _match_adjective(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         if not clause_ok and not preps:
             return None
     anchor = tok.head if tok.dep_ == "acomp" else tok
-    return _Hit(lex.adjectives[tok.lower_], (tok,), anchor, complement)
+    rule = rule_id("stance/adjectives", tok.lower_)
+    return _Hit(lex.adjectives[tok.lower_], (tok,), anchor, complement, rule=rule)
 
 
 def _is_pledge(clause: Token, lex: _StanceLexicon) -> bool:
@@ -404,7 +418,8 @@ def _reported_views(sent: Span, lex: _StanceLexicon) -> list[_Hit]:
         if subject is None or not _speaker(subject) or is_negated(verb) or _is_background(verb):
             continue
         if not _first_person_account(clause):
-            hits.append(_Hit("statement", (verb,), verb, clause, reported=True))
+            rule = rule_id("stance/reported_view", lemma(verb))
+            hits.append(_Hit("statement", (verb,), verb, clause, reported=True, rule=rule))
     return hits
 
 
@@ -457,15 +472,15 @@ def _particle_object(part: Token) -> Token | None:
 
 
 def _verdict(tok: Token, lex: _StanceLexicon) -> str | None:
-    """'called the talks "successful"': the stance an evaluative complement gives
+    """'called the talks "successful"': the evaluative complement, whose stance it gives
     (the parser often hangs the adjective on the object: "the meeting successful")."""
     for child in tok.children:
         if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp") and child.lower_ in lex.evaluative:
-            return lex.evaluative[child.lower_]
+            return child.lower_
         if child.dep_ == "dobj":
             for mod in child.rights:
                 if mod.dep_ == "amod" and mod.lower_ in lex.evaluative:
-                    return lex.evaluative[mod.lower_]
+                    return mod.lower_
     return None
 
 
