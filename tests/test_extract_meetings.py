@@ -49,6 +49,18 @@ def test_a_summit_that_is_only_the_setting_is_not_a_meeting():
     assert [(m.countries, m.organizations, m.location) for m in found] == [(["CAN", "NOR"], [], "Rome")]
 
 
+def test_an_organisations_summit_named_after_of_is_only_the_setting():
+    found = meetings(
+        "Hungarian President Tomas Varga spoke by phone with Peruvian President Rosa Quispe on Monday. "
+        "The leaders agreed to meet on the sidelines of the summit of the Organization of American States "
+        "in Lima in October."
+    )
+    assert [(m.status, m.organizations, m.location) for m in found] == [
+        ("held", [], None),
+        ("planned", [], "Lima"),
+    ]
+
+
 def test_a_hypothetical_meeting_is_not_reported():
     found = meetings("Analysts ask whether the Indian and Chinese leaders will meet at the forum next month.")
     assert found == []

@@ -77,7 +77,7 @@ def test_regional_organisations(text, codes):
         "trade with Latin America and South American markets",
         "patrols in the South China Sea",
         "a senator from New Mexico",
-        "Sofia Ramos and Santiago Ortiz met Victoria Lane",
+        "Sofia Ramos and Santiago Ortiz met Victoria Lane and Trinidad Ruiz",
         "a male delegate",
         "under the Vienna Convention",
         "several Central African states",

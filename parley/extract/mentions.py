@@ -403,7 +403,8 @@ class MentionFinder:
 
     def _org_setting(self, trigger: Token) -> bool:
         """ "the APEC summit", "an ASEM ministerial forum": an organisation's own gathering;
-        "the New Delhi Summit": one named after its host city."""
+        "the New Delhi Summit": one named after its host city; "on the sidelines of the summit of
+        the Organization of Turkic States": a gathering whose margins are the setting."""
         before = trigger.doc[trigger.left_edge.i : trigger.i]
         found = self.sides.find(before.text, before.start_char)
 
@@ -411,7 +412,19 @@ class MentionFinder:
             span = trigger.doc.char_span(m.start, m.end, alignment_mode="expand")
             return span is not None and self._names_venue(span, m.text)
 
-        return bool(found) and all(m.is_org or venue(m) for m in found)
+        if found:
+            return all(m.is_org or venue(m) for m in found)
+        on_margins = trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in _lex()["margins"]
+        owners = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"]
+        if not on_margins or not owners:
+            return False
+        phrase = trigger.doc[owners[0].i : owners[0].right_edge.i + 1]
+        spans = [
+            (m, trigger.doc.char_span(m.start, m.end, alignment_mode="expand"))
+            for m in self.sides.find(phrase.text, phrase.start_char)
+        ]
+        named = [m for m, span in spans if span is None or not self._is_place(span[0])]  # "in Suva": where
+        return bool(named) and all(m.is_org for m in named)
 
     def _negated(self, person: Person, indices: set[int], doc) -> bool:
         for start, _end in person.mentions:
