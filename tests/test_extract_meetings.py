@@ -422,3 +422,67 @@ def test_a_summit_that_sets_a_planned_meeting_gives_it_place_and_date():
         ("held", "phone", None),
         ("planned", "in_person", "Lisbon"),
     ]
+
+
+def test_one_host_meeting_several_guests_yields_a_bilateral_each():
+    found = meetings(
+        "President Ana Ruiz spoke by phone on Monday with the leaders of Peru, Bolivia and Ecuador.",
+        publisher="Government of Chile",
+    )
+    assert sorted(m.countries for m in found) == [["BOL", "CHL"], ["CHL", "ECU"], ["CHL", "PER"]]
+    assert {(m.status, m.format) for m in found} == {("held", "phone")}
+
+
+def test_a_trilateral_meeting_stays_one_meeting():
+    found = meetings(
+        "Chile's President Ana Ruiz held a trilateral meeting with the leaders of Peru and Bolivia on Monday."
+    )
+    assert [m.countries for m in found] == [["BOL", "CHL", "PER"]]
+
+
+def test_a_meeting_agreed_on_or_looked_forward_to_is_planned():
+    found = meetings(
+        "The President of Chile spoke with Peruvian Foreign Minister Jorge Soto this evening. "
+        "The leaders looked forward to meeting in person in Lima."
+    )
+    assert [(m.countries, m.status) for m in found] == [(["CHL", "PER"], "held"), (["CHL", "PER"], "planned")]
+    assert found[0].start_date == MONDAY  # "this evening": the day of publication
+    found = meetings(
+        "The President of Chile spoke with Peruvian Foreign Minister Jorge Soto on Monday. "
+        "The two agreed to push for an early Chile-Peru-Bolivia trilateral summit."
+    )
+    assert [(m.countries, m.status) for m in found] == [
+        (["CHL", "PER"], "held"),
+        (["BOL", "CHL", "PER"], "planned"),
+    ]
+
+
+def test_a_call_made_to_a_counterpart_names_both_sides():
+    (meeting,) = meetings(
+        "Saudi Crown Prince Khalid bin Salman made a telephone call today to Omani Sultan Haitham bin Tariq."
+    )
+    assert (meeting.countries, meeting.format, meeting.level) == (["OMN", "SAU"], "phone", "summit")
+
+
+def test_a_mention_naming_only_the_counterpart_meets_the_protagonist():
+    found = meetings(
+        "Foreign Minister Tomas Varga of Hungary phoned his Peruvian counterpart Rosa Quispe on Monday. "
+        "In a later call with Ecuadorian Foreign Minister Luis Mora, Varga discussed trade."
+    )
+    assert sorted(m.countries for m in found) == [["ECU", "HUN"], ["HUN", "PER"]]
+    assert {m.format for m in found} == {"phone"}
+
+
+def test_a_visit_meets_the_country_visited():
+    (meeting,) = meetings(
+        "Peruvian Foreign Minister Jorge Soto will pay an official visit to Vietnam next week."
+    )
+    assert (meeting.countries, meeting.status) == (["PER", "VNM"], "planned")
+
+
+def test_an_organisation_is_a_party_of_its_own():
+    found = meetings(
+        "South Korean Foreign Minister Kim Min met Chilean Foreign Minister Ana Ruiz in Santiago on Monday. "
+        "Kim recalled the ASEAN-Korea Commemorative Summit held in Busan."
+    )
+    assert [(m.countries, m.organizations) for m in found] == [(["CHL", "KOR"], []), (["KOR"], ["ASEAN"])]

@@ -157,7 +157,7 @@ class MentionFinder:
         for child in verb.children:
             if child.dep_ == "dobj" and lemma == "visit":
                 return True
-            if child.dep_ == "dobj" and lemma == "meet":  # "met the minister", not "meet relatives"
+            if child.dep_ == "dobj" and lemma in ("meet", *_lex()["phone_verbs"]):  # not "meet relatives"
                 return _names_officials(child)
             if child.dep_ == "dobj" and lemma == "receive":
                 return any(t.ent_type_ == "PERSON" or is_title_word(t) for t in child.subtree)
@@ -530,6 +530,8 @@ class MentionFinder:
             return "virtual"
         if trigger.lemma_.lower() == "call":
             return "in_person" if trigger.pos_ == "VERB" else "phone"  # "called on the Minister"
+        if trigger.lemma_.lower() in lex["phone_verbs"]:
+            return "phone"
         if words & lex["phone"]:
             return "phone"
         if any(phrase in text for phrase in lex["in_person"]):
@@ -855,7 +857,7 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
                     or (child.lower_ == "on" and verb.lemma_.lower() == "call")
                 )
             )
-            or (child.dep_ == "dobj" and verb.lemma_.lower() in ("host", "visit", "meet", "receive"))
+            or (child.dep_ == "dobj" and verb.lemma_.lower() in _lex()["object_verbs"])
             or (
                 child.dep_ == "dative" and child.lower_ == "to"  # "made a telephone call to the King"
             )
