@@ -219,3 +219,235 @@ def test_a_guesthouse_after_a_title_word_is_no_person():
     )
     names = [p.name for p in people(text).persons]
     assert "Guesthouse" not in names and "Rosa Quispe" in names
+
+
+def people_at_home(text: str, home: str | None) -> People:
+    doc = NLP(text)
+    return PeopleFinder(side_lexicon()).find(doc, sentences(doc), home=home)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "name", "title", "side"),
+    [
+        # a demonym and a title the tagger took into the name
+        ("Danish King Aksel Rudby welcomed the delegation on Monday.", "Rudby", "Aksel Rudby", "King", "DNK"),
+        # a capitalised title word glued to the name
+        ("Spokesperson Dana Holm said the talks went well.", "Holm", "Dana Holm", "Spokesperson", None),
+        ("Later he met his Greek Counterpart Lino Savas in Athens.", "Savas", "Lino Savas", None, "GRC"),
+        # an honorific between the title and the name is neither
+        (
+            "The President of Ghana Dr Kwame Asante arrived.",
+            "Asante",
+            "Kwame Asante",
+            "President of Ghana",
+            "GHA",
+        ),
+        (
+            "Minister of Irrigation, Professor Hassan Omer has sent a message.",
+            "Omer",
+            "Hassan Omer",
+            "Minister of Irrigation",
+            None,
+        ),
+        # a title after the name, with the country before it
+        (
+            "The Honourable Clara Voss, Minister of Trade, today spoke with Ilse Maran, Norway's Minister for "
+            "Fisheries.",
+            "Maran",
+            "Ilse Maran",
+            "Minister for Fisheries",
+            "NOR",
+        ),
+        (
+            "He also met Kito Banda, Malawian Minister of Health, on Monday.",
+            "Banda",
+            "Kito Banda",
+            "Minister of Health",
+            "MWI",
+        ),
+        # a list of fields in one portfolio, and the country that ends it
+        (
+            "The talks were led by Amina Sow, Minister of State, Foreign Affairs and Cooperation of Senegal, and "
+            "by others.",
+            "Sow",
+            "Amina Sow",
+            "Minister of State, Foreign Affairs and Cooperation",
+            "SEN",
+        ),
+        # a ministry for the nationals abroad names its country
+        (
+            "Ahmed Ould Bakar, Minister of Foreign Affairs and Senegalese Abroad, met the envoy.",
+            "Bakar",
+            "Ahmed Ould Bakar",
+            "Minister of Foreign Affairs and Senegalese Abroad",
+            "SEN",
+        ),
+        # a title set off by a comma, with its country before it
+        (
+            "Indonesia's newly appointed Foreign Minister, Rendra Wiryo has affirmed support.",
+            "Wiryo",
+            "Rendra Wiryo",
+            "Foreign Minister",
+            "IDN",
+        ),
+        (
+            "Ana Ribeiro spoke with the US Secretary of State, Tom Hale on Tuesday.",
+            "Hale",
+            "Tom Hale",
+            "Secretary of State",
+            "USA",
+        ),
+        # "of" a country or a body anywhere in the title, "to" the host
+        (
+            "The Vice-President of the European Commission, Ana Ribeiro, spoke first.",
+            "Ribeiro",
+            "Ana Ribeiro",
+            "Vice-President of the European Commission",
+            "EU",
+        ),
+        (
+            "We met the Ambassador of Chile to the African Union, Juan Soto Mena.",
+            "Mena",
+            "Juan Soto Mena",
+            "Ambassador of Chile to the African Union",
+            "CHL",
+        ),
+        (
+            "The Ethiopian Ambassador to Kenya, Tesfaye Alemu Girma, discussed trade.",
+            "Girma",
+            "Tesfaye Alemu Girma",
+            "Ambassador to Kenya",
+            "ETH",
+        ),
+        (
+            "Outgoing Tunisian Ambassador to Kenya Hedi Mansour was received.",
+            "Mansour",
+            "Hedi Mansour",
+            "Ambassador to Kenya",
+            "TUN",
+        ),
+        # a body's officer: the body before a compound or a possessive office
+        ("EU foreign policy chief Liis Tamm attended.", "Tamm", "Liis Tamm", "chief", "EU"),
+        (
+            "He met the UN Secretary General's Special Advisor Omar Kanu in Geneva.",
+            "Kanu",
+            "Omar Kanu",
+            "Special Advisor",
+            "UN",
+        ),
+        (
+            "The Chairperson of the African Union Commission, Kamal Idris Bello, received them.",
+            "Bello",
+            "Kamal Idris Bello",
+            "Chairperson of the African Union Commission",
+            "AU",
+        ),
+        # "its" office: the one country the sentence names before it
+        (
+            "Egypt wants a meeting between its foreign minister Samir Fahmy and his Greek counterpart.",
+            "Fahmy",
+            "Samir Fahmy",
+            "foreign minister",
+            "EGY",
+        ),
+        # the country is the subject whose agent the person is
+        (
+            "The Indonesian team was led by Anita Sari, while Peru was represented by Vice Minister of Foreign "
+            "Affairs Rosa Quispe Vargas.",
+            "Vargas",
+            "Rosa Quispe Vargas",
+            "Vice Minister of Foreign Affairs",
+            "PER",
+        ),
+        # a field between two words of one office
+        (
+            "Deputy Director of the Brazilian Federal Highway Agency Paulo Souza spoke.",
+            "Souza",
+            "Paulo Souza",
+            "Deputy Director of the Brazilian Federal Highway Agency",
+            "BRA",
+        ),
+        (
+            "Russian Presidential Aide Igor Lebedev led the delegation.",
+            "Lebedev",
+            "Igor Lebedev",
+            "Presidential Aide",
+            "RUS",
+        ),
+        # the Arabic article after an apostrophe the tagger splits on
+        (
+            "President Ana Ruiz spoke with Prime Minister Karim Hadi' al-Amiri of Iraq on Friday.",
+            "al-Amiri",
+            "Karim Hadi' al-Amiri",
+            "Prime Minister",
+            "IRQ",
+        ),
+    ],
+)
+def test_titles_and_sides_written_around_a_name(text, surname, name, title, side):
+    found = person(people(text), surname)
+    assert (found.name, found.title, found.side) == (name, title, side)
+
+
+def test_a_plural_title_word_is_no_part_of_the_name():
+    found = people("Presidents Kofi Adjei and Marta Lund met on Friday.")
+    assert person(found, "Adjei").name == "Kofi Adjei"
+
+
+def test_two_demonyms_joined_by_a_hyphen_are_no_person():
+    found = people("The two sides reviewed joint Kenyan-Ugandan railway projects.")
+    assert found.persons == []
+
+
+def test_each_name_after_a_list_of_offices_keeps_its_own_country():
+    found = people(
+        "The summit included Prime Minister of Fiji Sione Tui, Prime Minister of Samoa Lela Fono, and others."
+    )
+    assert (person(found, "Tui").side, person(found, "Fono").side) == ("FJI", "WSM")
+
+
+@pytest.mark.parametrize(("home", "side"), [(None, "GBR"), ("IND", "IND"), ("PAK", "PAK")])
+def test_an_office_several_countries_have_is_the_home_sides_when_it_has_one(home, side):
+    found = people_at_home("Foreign Secretary Meera Rao met the visiting delegation.", home)
+    assert person(found, "Rao").side == side
+
+
+def test_a_counterpart_takes_the_office_without_its_implied_country():
+    found = people_at_home("British Foreign Secretary Tom Hale called his counterpart Arjun Mehta.", "IND")
+    mehta = person(found, "Mehta")
+    assert (mehta.title, mehta.side) == ("Foreign Secretary", None)
+
+
+def test_a_counterpart_is_read_against_the_subject_named_later_by_surname():
+    found = people(
+        "Turkish Foreign Minister Selin Aydin arrived in Rabat on Monday. She was received by President Omar "
+        "Haddad. Aydin also met her counterpart Idris Farouki."
+    )
+    assert person(found, "Farouki").title == "Foreign Minister"
+
+
+def test_coordinated_names_share_a_plural_office_and_a_trailing_country():
+    found = people(
+        "Georgian Prime Minister Levan Beridze and his Armenian counterparts Aram Sargsyan and Tigran Hakobyan "
+        "spoke. She met President Marko Ilic and Prime Minister Jelena Vuk of Serbia on Monday."
+    )
+    assert person(found, "Hakobyan").side == "ARM"
+    assert person(found, "Ilic").side == "SRB"
+
+
+def test_names_after_a_plural_office_of_several_countries_take_them_in_order():
+    found = people("The leaders of Ghana, Togo and Benin, Kofi Asare, Yawo Eklu and Paul Houngbo, met.")
+    assert [(p.name, p.side, p.title) for p in found.persons] == [
+        ("Kofi Asare", "GHA", "leader"),
+        ("Yawo Eklu", "TGO", "leader"),
+        ("Paul Houngbo", "BEN", "leader"),
+    ]
+
+
+def test_a_title_does_not_run_over_another_persons_name():
+    found = people(
+        "Canadian Minister of International Trade Maria Sandhu and Mexican Secretary of Economy Ramon Valdes "
+        "Ortega met in Ottawa."
+    )
+    ortega = person(found, "Ortega")
+    assert (ortega.title, ortega.side) == ("Secretary of Economy", "MEX")

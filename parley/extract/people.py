@@ -10,6 +10,7 @@ the person, so that stances and meetings can name the side behind them.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -130,6 +131,20 @@ def _is_name_token(token: Token, sides: SideLexicon) -> bool:
     return not (text in sides.countries or text in sides.orgs)
 
 
+def _side_end(sides: SideLexicon, doc: Doc, start: int, limit: int) -> int | None:
+    """The token after a side's name (and its "'s") that starts at `start`, if one does."""
+    words = doc[start:limit]
+    found = sides.find(words.text, words.start_char)
+    if not found or found[0].start != doc[start].idx:
+        return None
+    end = start
+    while end < limit and doc[end].idx < found[0].end:
+        end += 1
+    if end < limit and doc[end].text in ("'s", "’s"):
+        end += 1
+    return end
+
+
 def _title_like(token: Token) -> bool:
     """A title word, in the plural too ("Presidents"), or "counterpart": no part of a name."""
     lower = token.lower_
@@ -143,7 +158,12 @@ def _name_run(doc: Doc, start: int, bound: Span, sides: SideLexicon) -> tuple[in
     while end < bound.end and _is_name_token(doc[end], sides) and doc[end].pos_ == "PROPN":
         end += 1
         words += 1
-        if end + 1 < bound.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        if (
+            end + 1 < bound.end
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+        ):
             end += 1  # the hyphen of a joined name
         elif not doc[end - 1].whitespace_:
             break
@@ -166,12 +186,16 @@ def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> 
         ):
             end += 2
         elif (
-            not doc[end - 1].whitespace_ and token.is_alpha and token.is_lower and doc[end - 1].text == "-"
-        ) or (
-            doc[end - 1].whitespace_ and token.lower_ in _NAME_ARTICLES and doc[end + 1 : end + 2].text == "-"
-        ) or (
-            doc[end - 1].whitespace_
-            and (_is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text))
+            (not doc[end - 1].whitespace_ and token.is_alpha and token.is_lower and doc[end - 1].text == "-")
+            or (
+                doc[end - 1].whitespace_
+                and token.lower_ in _NAME_ARTICLES
+                and doc[end + 1 : end + 2].text == "-"
+            )
+            or (
+                doc[end - 1].whitespace_
+                and (_is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text))
+            )
         ):
             end += 1
         else:
@@ -184,13 +208,19 @@ def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> 
 
 
 def _title_left(
-    doc: Doc, start: int, bound: Span, name_end: int | None = None, comma_ok: bool = False
+    doc: Doc,
+    start: int,
+    bound: Span,
+    name_end: int | None = None,
+    comma_ok: bool = False,
+    taken: Container[int] = (),
 ) -> tuple[int, int]:
     """The title written before a name: (title_start, title_end) or an empty range.
     "The Secretary-General, Mr. X, said": a title set off by a comma also counts, and so does
     one whose name is itself closed off ("Norway's Trade Minister, Ola Dahl, said"): a bare
     "the Minister, Dahl said" is too often a list or a new clause, so other comma titles only
-    with `comma_ok` (the caller has seen a side name the title)."""
+    with `comma_ok` (the caller has seen a side name the title). No title runs over a token in
+    `taken`: another person's name ("Minister of Trade Ana Ruiz and Mexican Secretary X")."""
     i = start - 1
     while i > bound.start and is_honorific(doc[i]):
         i -= 1  # "President of Ghana Dr Kwame Asante": the honorific is neither title nor name
@@ -200,11 +230,11 @@ def _title_left(
     if (
         last >= bound.start
         and doc[i].text == ","
-        and (is_title_word(doc[last]) or _portfolio_start(doc, last, bound) is not None)
+        and (is_title_word(doc[last]) or _portfolio_start(doc, last, bound, taken) is not None)
         and (i < start - 1 or closed or comma_ok)
     ):
         i, good, end = i - 1, i, i
-    while i >= bound.start:
+    while i >= bound.start and i not in taken:
         token = doc[i]
         if token.text == ")":
             j = i
@@ -216,7 +246,9 @@ def _title_left(
             continue
         if is_title_word(token):
             good = i
-        elif (k := _portfolio_start(doc, i, bound)) is not None:
+        elif good == i + 1 and i > bound.start and is_title_word(doc[i - 1]) and _portfolio_word(token):
+            good = i  # "Federal Fisheries Agency": a field between two words of the office
+        elif (k := _portfolio_start(doc, i, bound, taken)) is not None:
             i = k  # "Minister for Europe and Foreign Affairs": a portfolio named inside the title
         elif not (is_connector(token) and token.text != ","):
             break
@@ -234,29 +266,45 @@ def _before_parenthesis(doc: Doc, i: int, bound: Span) -> int:
     return j - 1 if doc[j].text == "(" and j < i else i
 
 
-def _portfolio_start(doc: Doc, i: int, bound: Span, reach: int = 9) -> int | None:
+def _portfolio_start(doc: Doc, i: int, bound: Span, taken: Container[int] = (), reach: int = 9) -> int | None:
     """Where a portfolio ending at token i starts (its "for"/"of"/"to"), if a title word comes
     before it: "Minister for Europe", "Minister of Economy, Trade and Industry", "Ambassador
     to Kenya", "Prime Minister of the Federal Republic of X"."""
-    if not doc[i].text[:1].isupper() or doc[i].pos_ not in ("PROPN", "NOUN", "ADV") or i - 1 < bound.start:
+    if (
+        not doc[i].text[:1].isupper()
+        or doc[i].pos_ not in ("PROPN", "NOUN", "ADJ", "ADV")
+        or i - 1 < bound.start
+    ):
         return None
     if is_title_word(doc[i - 1]):
         return None  # "Secretary of State Pompeo": a name after the title, not its portfolio
     for k in range(i - 1, max(bound.start, i - reach) - 1, -1):
         token = doc[k]
+        if k in taken:
+            return None
         if token.lower_ in ("for", "of", "to") and k - 1 >= bound.start and is_title_word(doc[k - 1]):
             return k
-        if token.lower_ in ("for", "of", "the", "to"):
+        if token.lower_ in ("for", "of", "the", "to", "in"):
             continue  # "President of the Republic of Azerbaijan", "Ambassador of Chile to the AU"
-        listed = token.text == "," and _portfolio_word(doc[k - 1]) and _portfolio_word(doc[k + 1])
-        if not (token.lower_ in ("and", "&") or listed or _portfolio_word(token)):
+        listed = (  # "Minister of Foreign Affairs, Trade and Industry", not "of Ghana and Peru, Ana Ruiz"
+            token.text == ","
+            and _portfolio_word(doc[k - 1])
+            and doc[k - 1].ent_type_ not in ("GPE", "NORP")
+            and _portfolio_word(doc[k + 1])
+        )
+        joined = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_
+        if not (token.lower_ in ("and", "&") or listed or joined or _portfolio_word(token)):
             return None
     return None
 
 
 def _portfolio_word(token: Token) -> bool:
     """A capitalised word that can name a ministry's field ("Cooperation", "Abroad"), not a person's."""
-    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ", "ADV") and token.ent_type_ != "PERSON"
+    return (
+        token.text[:1].isupper()
+        and token.pos_ in ("PROPN", "NOUN", "ADJ", "ADV")
+        and token.ent_type_ != "PERSON"
+    )
 
 
 def _title_right(doc: Doc, end: int, bound: Span, sides: SideLexicon) -> tuple[int, int]:
@@ -340,8 +388,11 @@ class PeopleFinder:
             for start, end in self._candidates(doc, sent):
                 people.add_mention(sent, start, end)
         people.add_surname_mentions(sents)
+        people.resolve_counterparts()
+        people.add_respective(sents)
         people.add_coordinated(sents)
-        people.add_surname_mentions(sents)  # for the names found by coordination
+        people.add_surname_mentions(sents)  # again for the names found by coordination
+        people.resolve_counterparts()
         people.find_offices(sents)
         people.find_delegation_offices(sents)
         if title:
@@ -389,36 +440,27 @@ class PeopleFinder:
         took in ("Danish King Aksel Rudby", "Kenya's Counterpart Ali Omar", "Presidents Ana Ruiz")
         and past a body's acronym ("the head of the GNA Omar Salem")."""
         start = ent.start
-        side_end = self._side_end(doc, start, ent.end)
+        side_end = _side_end(self.sides, doc, start, ent.end)
         if side_end is not None and side_end < ent.end and _title_like(doc[side_end]):
             start = side_end  # a country kept only before a title: "Israel Katz" is a name
-        elif start > 0 and doc[start - 1].lower_ in ("of", "the") and side_end is not None:
+        elif start > 0 and doc[start - 1].lower_ == "of" and side_end is not None and ent.end - side_end >= 2:
             start = side_end  # "President of Azerbaijan Rauf Mammadli": the title's country
         while start < ent.end and _title_like(doc[start]):
             start += 1  # all of "Danish King" may be the entity, the name after it not
-        if start < ent.end - 2 and doc[start - 1].lower_ == "the" and re.fullmatch(r"[A-Z]{2,}", doc[start].text):
+        if (
+            start < ent.end - 2
+            and doc[start - 1].lower_ == "the"
+            and re.fullmatch(r"[A-Z]{2,}", doc[start].text)
+        ):
             start += 1
         return start
-
-    def _side_end(self, doc: Doc, start: int, limit: int) -> int | None:
-        """The token after a side's name (and its "'s") that starts at `start`, if one does."""
-        words = doc[start:limit]
-        found = self.sides.find(words.text, words.start_char)
-        if not found or found[0].start != doc[start].idx:
-            return None
-        end = start
-        while end < limit and doc[end].idx < found[0].end:
-            end += 1
-        if end < limit and doc[end].text in ("'s", "’s"):
-            end += 1
-        return end
 
     def _title_follows(self, doc: Doc, i: int, sent: Span) -> bool:
         """A title starts at token i, maybe after "the" or a country: "Minister ...", "the Minister",
         "Norway's Minister", "Malawian Minister"."""
         if i < sent.end and doc[i].lower_ == "the":
             i += 1
-        if i < sent.end and (end := self._side_end(doc, i, min(sent.end, i + 6))) is not None:
+        if i < sent.end and (end := _side_end(self.sides, doc, i, min(sent.end, i + 6))) is not None:
             i = end
         return i < sent.end and is_title_word(doc[i])
 
@@ -427,8 +469,10 @@ class PeopleFinder:
         Reyes": a name of two to four words right after a title that ends with its country or
         portfolio, which the tagger often reads as part of the place, the body or the ministry."""
         previous = doc[token.i - 1]
-        ends_title = previous.text in self.sides.countries or (
-            is_title_word(previous) and previous.text[:1].isupper()
+        ends_title = (
+            previous.text in self.sides.countries
+            or (is_title_word(previous) and previous.text[:1].isupper())
+            or _portfolio_start(doc, token.i - 1, sent) is not None  # "Minister of the Interior Ana Ruiz"
         )
         if not ends_title or token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
             return False
@@ -454,6 +498,14 @@ class PeopleFinder:
         text = span.text
         if text in self.sides.countries or text in self.sides.orgs:
             return False
+        doc, start = span.doc, span.start
+        if (
+            len(span) == 1
+            and start >= 2
+            and doc[start - 1].lower_ in ("and", "&")
+            and is_title_word(doc[start - 2])
+        ):
+            return False  # "Minister of Cooperation and Francophonie": the last field of a portfolio
         parts = re.split(r"\s*[-–]\s*", text)
         if len(parts) > 1 and all(p in self.sides.countries for p in parts):
             return False  # "Georgian-Armenian" (projects): two sides, no person
@@ -470,6 +522,8 @@ class People:
         self.text = doc.text  # Doc.text is rebuilt on every access: read it once
         self.sides = sides
         self.home = home  # the side the article speaks for, which picks among an office's countries
+        self._counterparts: dict[Person, tuple[Span, int]] = {}  # "his counterpart X": X's mention
+        self._copied: set[Person] = set()  # counterparts whose title is the other side's
         self.persons: list[Person] = []
         self.offices: list[Office] = []
         self._by_token: dict[int, Person] = {}
@@ -517,22 +571,19 @@ class People:
         if side is None or title is None:
             right_title, right_side = self._appositive(sent, end)
             title, side = title or right_title, side or right_side
-        side = side or self._delegation_side(sent, start)
+        side = side or self._agent_side(t_start) or self._delegation_side(sent, start)
         before = doc[max(sent.start, t_start - 3) : t_start]
-        if any(t.lower_ in _COUNTERPART for t in before):
-            counterpart = self._last_person_before(start, sent, exclude=person)
-            if counterpart is not None and counterpart.title and not title:
-                # the counterpart's office, not its country: "Minister of X of Kenya" is Kenya's
-                return self._without_side(counterpart.title), side
+        if title is None and any(t.lower_ in _COUNTERPART for t in before):
+            self._counterparts.setdefault(person, (sent, start))
         return title, side or implied_side(title, self.home)
 
     def _left_title(self, sent: Span, start: int, end: int) -> tuple[int, int]:
         """The title before a name; one set off by a comma ("Indonesia's Foreign Minister, Rendra
         said") counts when a side or body names it, which a list or a new clause does not do."""
-        t_start, t_end = _title_left(self.doc, start, sent, end)
+        t_start, t_end = _title_left(self.doc, start, sent, end, taken=self._by_token)
         if t_start < t_end:
             return self._after_listed_side(t_start, t_end)
-        c_start, c_end = _title_left(self.doc, start, sent, end, comma_ok=True)
+        c_start, c_end = _title_left(self.doc, start, sent, end, comma_ok=True, taken=self._by_token)
         if c_start < c_end and (
             self._side_before(sent, c_start) or self._org_before(sent, c_start, c_end)[1]
         ):
@@ -547,7 +598,7 @@ class People:
             if doc[k].text != ",":
                 continue
             found = [m for m in self.sides.find(doc[k + 1 : t_end].text, doc[k + 1].idx) if not m.is_org]
-            side_end = self._side_end(doc, k + 1, t_end) if found else None
+            side_end = _side_end(self.sides, doc, k + 1, t_end) if found else None
             if side_end is not None and any(is_title_word(t) for t in doc[side_end:t_end]):
                 return side_end, t_end
             break
@@ -561,9 +612,8 @@ class People:
         r_start, r_end = _title_right(doc, end, sent, self.sides)
         title = _title_text(doc, r_start, r_end)
         if title is None:
-            return None, self._side_after(doc[end : min(sent.end, end + 8)], end)[0] or self._country_apposition(
-                sent, end
-            )
+            of_side = self._side_after(doc[end : min(sent.end, end + 8)], end)[0]
+            return None, of_side or self._country_apposition(sent, end)
         reach = next((t.i for t in doc[r_end : sent.end] if t.text in (",", ";")), sent.end)
         k = r_end
         while k < reach and is_honorific(doc[k]):
@@ -573,7 +623,15 @@ class People:
         side, cut = self._side_after(doc[end : min(sent.end, reach + 8)], reach)
         if cut is not None:
             title = _title_text(doc, r_start, min(r_end, cut)) or title
-        return title, self._side_before(sent, r_start) or side or self._side_in_title(title)
+        side = self._side_before(sent, r_start) or side or self._side_in_title(title)
+        return title, side or self._possessive_side(doc[r_end:reach])
+
+    def _possessive_side(self, words: Span) -> str | None:
+        """ "X, director in Kenya's Ministry of Trade,": a country owning the body the person serves."""
+        for found in self.sides.find(words.text, words.start_char):
+            if not found.is_org and self.text[found.end : found.end + 2] in ("'s", "’s"):
+                return found.code
+        return None
 
     def _country_apposition(self, sent: Span, end: int) -> str | None:
         """ "Presidents A, Kenya, and B": a country set off by commas right after a name."""
@@ -670,12 +728,89 @@ class People:
                     return found[-1].code
         return None
 
+    def _agent_side(self, index: int) -> str | None:
+        """ "Peru was represented by Vice Minister X", "the Kenyan delegation was led by X": the
+        country that is the subject of the verb whose agent the person is."""
+        doc = self.doc
+        if index < 2 or doc[index - 1].lower_ != "by" or doc[index - 1].head.lemma_ not in _AGENT_VERBS:
+            return None
+        for subject in doc[index - 1].head.children:
+            if subject.dep_ in ("nsubjpass", "nsubj"):
+                words = doc[subject.left_edge.i : subject.i + 1]  # no "talks [with China]"
+                codes = {m.code for m in self.sides.find(words.text) if not m.is_org}
+                return codes.pop() if len(codes) == 1 else None
+        return None
+
     def _last_person_before(self, index: int, sent: Span, exclude: Person | None = None) -> Person | None:
         for i in range(index - 1, max(-1, sent.start - 400), -1):
             person = self._by_token.get(i)
             if person is not None and person is not exclude:
                 return person
         return None
+
+    def add_respective(self, sents: list[Span]) -> None:
+        """ "the foreign ministers of Ghana and Peru, Ana Ruiz and Kofi Mensah": as many names as
+        countries after a plural office take, in order, those countries and the office."""
+        doc = self.doc
+        for sent in sents:
+            for token in sent:
+                if token.lower_ not in _PLURAL_OFFICES or doc[token.i + 1 : token.i + 2].text != "of":
+                    continue
+                codes, comma = self._listed_sides(sent, token.i + 2)
+                if comma >= sent.end or doc[comma].text != ",":
+                    continue
+                names = self._listed_names(sent, comma + 1)
+                if len(codes) < 2 or len(names) != len(codes):
+                    continue
+                office = doc[self._office_start(sent, token.i) : token.i + 1].text
+                for (start, end), code in zip(names, codes, strict=True):
+                    person = self._by_token.get(start) or self.add_mention(sent, start, end)
+                    person.side = person.side or code
+                    if token.lower_ not in _COUNTERPART:  # "foreign ministers": one "foreign minister"
+                        person.title = person.title or office[:-1]
+
+    def _listed_sides(self, sent: Span, start: int) -> tuple[list[str], int]:
+        """The countries of "Ghana, Togo and Benin" from `start`, and the token after the list."""
+        doc, codes = self.doc, []
+        while start < sent.end:
+            if doc[start].lower_ == "the":
+                start += 1
+            end = _side_end(self.sides, doc, start, sent.end) if start < sent.end else None
+            found = self.sides.find(doc[start:end].text) if end is not None else []
+            if not found or found[0].is_org:
+                break
+            codes.append(found[0].code)
+            start = end
+            if start + 1 < sent.end and doc[start].text == "," and doc[start + 1].lower_ == "and":
+                start += 1
+            if start + 1 >= sent.end or doc[start].lower_ not in (",", "and"):
+                break
+            if doc[start].text == "," and _side_end(self.sides, doc, start + 1, sent.end) is None:
+                break  # the comma that closes the list
+            start += 1
+        return codes, start
+
+    def _office_start(self, sent: Span, head: int) -> int:
+        start = head
+        while start > sent.start and is_title_word(self.doc[start - 1]):
+            start -= 1
+        return start
+
+    def _listed_names(self, sent: Span, start: int) -> list[tuple[int, int]]:
+        """The names of "A, B and C" from `start`, each two to four name words, or none."""
+        doc, names, last = self.doc, [], False
+        while start < sent.end:
+            end, words = _name_run(doc, start, sent, self.sides)
+            if not 2 <= words <= 4:
+                return names if names and not last else []  # a comma may close the list
+            names.append((start, end))
+            if end < sent.end and doc[end].text == "," and doc[end + 1 : end + 2].text == "and":
+                end += 1
+            if last or end >= sent.end or doc[end].lower_ not in (",", "and"):
+                break
+            last = doc[end].lower_ == "and"
+            start = end + 1
+        return names
 
     def add_coordinated(self, sents: list[Span]) -> None:
         """Names joined to a person's by "and" or a comma: "Ali Omar and Musa Bello" makes Musa Bello
@@ -693,7 +828,8 @@ class People:
                     continue
                 end, words = _name_run(doc, start, sent, self.sides)
                 closed = end >= sent.end or not doc[end].text[:1].isupper()
-                untagged = all(t.ent_type_ in ("", "PERSON", "NORP") for t in doc[start:end])  # no body, no place
+                # no body and no place: the tagger's PERSON, or nothing, or its frequent NORP for a name
+                untagged = all(t.ent_type_ in ("", "PERSON", "NORP") for t in doc[start:end])
                 if 2 <= words <= 4 and closed and untagged and not self.sides.find(doc[start:end].text):
                     self.add_mention(sent, start, end)
         for person in self.persons:
@@ -719,6 +855,17 @@ class People:
             r_end = max(e for s, e in right.mentions if s <= k < e)
             if self._side_after(doc[r_end : min(sent.end, r_end + 8)], r_end)[0] == right.side:
                 person.side = right.side
+
+    def resolve_counterparts(self) -> None:
+        """ "X met his counterpart Y": Y holds X's office (not X's country). Read once every mention is
+        known, so that "his" finds X even when the clause names X by surname only."""
+        for person, (sent, start) in self._counterparts.items():
+            if person.title is not None and person not in self._copied:
+                continue
+            counterpart = self._last_person_before(start, sent, exclude=person)
+            title = counterpart.title if counterpart else None
+            person.title = self._without_side(title) if title else None
+            self._copied.add(person)  # a later pass, knowing more names, may correct it
 
     def add_surname_mentions(self, sents: list[Span]) -> None:
         """Later mentions by one part of the name ("Motegi", "Wang", "Moon")."""
@@ -904,6 +1051,7 @@ _OFFICE_HEADS = {
     "director",
 }
 _DELEGATION_WORDS = {"side", "delegation", "team"}
+_AGENT_VERBS = {"represent", "lead", "head", "chair"}
 _PLURAL_OFFICES = {"counterparts", "ministers", "presidents", "leaders", "envoys", "ambassadors"}
 # What may stand between a country and the title it qualifies: "Japan's new", "the Chinese".
 _BEFORE_TITLE = re.compile(
