@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 SHARED  ?= ../shared/eval
 
-.PHONY: setup demo run test lint format ui eval eval-samples bench clean
+.PHONY: setup demo run test lint format ui eval eval-samples train bench clean
 
 $(BIN)/parley: pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,15 @@ eval: setup
 # The three sets written for this repository (data/README.md): samples, tuning, held-out.
 eval-samples: setup
 	$(BIN)/python -m evaluation --shared $(SHARED) --samples
+
+# Train the learned components (training/) on the three real annotated sets and write the shipped
+# artefact to parley/extract/models/, which the extractor loads when PARLEY_MODELS is unset.
+MODELS  := parley/extract/models
+train: setup
+	@if [ ! -d $(SHARED)/dev3/gold ]; then echo "train: $(SHARED) is absent; nothing to train on"; exit 1; fi
+	rm -rf $(MODELS).new
+	$(BIN)/python -m training.train --gold $(SHARED)/dev/gold $(SHARED)/dev2/gold $(SHARED)/dev3/gold --out $(MODELS).new
+	rm -rf $(MODELS) && mv $(MODELS).new $(MODELS)
 
 bench: setup
 	$(BIN)/python benchmarks/bench.py

@@ -6,10 +6,17 @@ import datetime as dt
 
 import pytest
 
-from parley.extract.dates import find_dates, resolve
+from parley.extract.dates import DateMention, dates_in, resolve
 from parley.extract.mentions import parse_duration
+from parley.extract.nlp import load_nlp
 
 THURSDAY = dt.date(2024, 3, 14)
+NLP = load_nlp()
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """The date expressions the `dates` patterns find in a text."""
+    return dates_in(NLP(text)[:])
 
 
 def only(text: str):
@@ -78,3 +85,16 @@ def test_a_part_of_yesterday_is_yesterday():
     found = only("they held a video conference yesterday afternoon")
     assert (found.text, resolve(found, THURSDAY)) == ("yesterday afternoon", dt.date(2024, 3, 13))
     assert resolve(only("The envoys hung up a short while ago"), THURSDAY) == THURSDAY
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Maria Marshall spoke to Junichiro", "the Decision was taken", "the talks in Augusta", "on Mondays"],
+)
+def test_a_month_or_day_inside_a_word_is_no_date(text):
+    assert find_dates(text) == []
+
+
+def test_a_range_of_days_resolves_to_its_first_day():
+    found = only("the forum ran on June 3-5, 2019")
+    assert (found.kind, resolve(found, THURSDAY)) == ("mdy", dt.date(2019, 6, 3))

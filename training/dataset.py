@@ -15,12 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy
-
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
-from parley.extract.nlp import load_nlp, model_name
+from parley.extract import Extractor
+from parley.extract.nlp import model_name
 from parley.extract.sentences import sentences
 from parley.ingest.decoding import decode
 from parley.ingest.formats import READERS
@@ -28,7 +27,7 @@ from parley.ingest.records import Article
 
 # The scorer's stop words: they do not count towards evidence overlap.
 _STOP = frozenset(
-    "a an the of and or to in on at for with by from as is was were be been that this its their his her".split()
+    "a an the of and or to in on at for with by from as is was were be been that this its their his her".split()  # noqa: SIM905
 )
 MIN_OVERLAP = 0.5
 
@@ -92,7 +91,9 @@ def label_sentences(sents: Sequence[Span], rows: Iterable[dict], key: str) -> li
     for row in rows:
         evidence = words(row.get("evidence") or "")
         shared = [
-            len(words(sent.text) & evidence) if overlap(sent.text, row.get("evidence") or "") >= MIN_OVERLAP else 0
+            len(words(sent.text) & evidence)
+            if overlap(sent.text, row.get("evidence") or "") >= MIN_OVERLAP
+            else 0
             for sent in sents
         ]
         most = max(shared, default=0)
@@ -103,28 +104,24 @@ def label_sentences(sents: Sequence[Span], rows: Iterable[dict], key: str) -> li
 
 
 def parse(texts: Sequence[str], nlp: Language | None = None, cache: Path | None = None) -> list[Doc]:
-    """The texts parsed by the extractor's pipeline; with `cache`, each parse is kept as a DocBin
-    (and its token vectors, `doc.tensor`, which a DocBin drops) named by the model and the text,
-    and read back instead of parsing again."""
-    nlp = nlp or load_nlp()
+    """The texts parsed by the extractor's pipeline (its model and rule components); with `cache`,
+    each parse is kept as a DocBin named by the pipeline and the text, and read back instead of
+    parsing again."""
+    nlp = nlp or Extractor().nlp
     if cache is None:
         return list(nlp.pipe(texts))
     cache.mkdir(parents=True, exist_ok=True)
-    tag = f"{model_name()}-{nlp.meta.get('version', '')}"
-    paths = [cache / hashlib.sha256((tag + chr(0) + t).encode()).hexdigest()[:24] for t in texts]
-    missing = [n for n, p in enumerate(paths) if not p.with_suffix(".npy").exists()]
+    tag = f"{model_name()}-{nlp.meta.get('version', '')}-{'+'.join(nlp.pipe_names)}"
+    paths = [cache / f"{hashlib.sha256((tag + chr(0) + t).encode()).hexdigest()[:24]}.spacy" for t in texts]
+    missing = [n for n, path in enumerate(paths) if not path.exists()]
     for n, doc in zip(missing, nlp.pipe([texts[n] for n in missing]), strict=True):
-        DocBin(docs=[doc]).to_disk(paths[n].with_suffix(".spacy"))
-        numpy.save(paths[n].with_suffix(".npy"), doc.tensor)
-    docs = []
-    for path in paths:
-        doc = next(iter(DocBin().from_disk(path.with_suffix(".spacy")).get_docs(nlp.vocab)))
-        doc.tensor = numpy.load(path.with_suffix(".npy"))
-        docs.append(doc)
-    return docs
+        DocBin(docs=[doc]).to_disk(paths[n])
+    return [next(iter(DocBin().from_disk(path).get_docs(nlp.vocab))) for path in paths]
 
 
-def load(gold_dirs: Iterable[Path], nlp: Language | None = None, cache: Path | None = None) -> list[LabelledArticle]:
+def load(
+    gold_dirs: Iterable[Path], nlp: Language | None = None, cache: Path | None = None
+) -> list[LabelledArticle]:
     """Every annotated article of `gold_dirs`, parsed and split, with labelled sentences."""
     golds = read_gold(gold_dirs)
     docs = parse([g.text for g in golds], nlp, cache)

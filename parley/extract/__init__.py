@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from parley.extract.article import ArticleExtractor
 from parley.extract.learned import stance_classifier
 from parley.extract.nlp import load_nlp
+from parley.extract.patterns.component import NAME as CUES
 from parley.extract.people import PeopleFinder
 from parley.extract.rows import (
     Agreement,
@@ -49,6 +50,8 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None) -> None:
         self.nlp = nlp or load_nlp()
+        if CUES not in self.nlp.pipe_names:  # a pipeline loaded elsewhere: the rules read its spans
+            self.nlp.add_pipe(CUES)
         self.sides = side_lexicon()
         self.people = PeopleFinder(self.sides)
         self.stance_model = stance_classifier()  # None without a model: rules only

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Span
@@ -69,7 +70,7 @@ class ArticleExtractor:
         drafts = builder.build(mentions, (first, date) if date else None)
         if not drafts:
             return Extraction()
-        if self.stance_model is not None:  # one batch per article, and only when positions can follow
+        if self.stance_model is not None:  # one batch per article, only once positions can follow
             self.stance_scores = self.stance_model.scores(self.sents)
         self._place_by_dateline(drafts[0])
         self._add_context_participants(drafts)
@@ -273,17 +274,20 @@ class ArticleExtractor:
                             rule_id=cue.rule_id,
                         )
                     )
-        if not rows and self.stance_scores:
-            rows = self._learned_positions(sent, candidates, keys)
+        if not rows and self.stance_model is not None:
+            rows = self._learned_positions(self.stance_model, sent, candidates, keys)
         return rows
 
-    def _learned_positions(self, sent: Span, candidates: list[Draft], keys: dict[int, str]) -> list[Position]:
-        """Where no cue rule fired, the stances the classifier reads in the sentence, held by the
-        sentence's subject when that resolves to a side of the meeting."""
+    def _learned_positions(
+        self, model: StanceClassifier, sent: Span, candidates: list[Draft], keys: dict[int, str]
+    ) -> list[Position]:
+        """Where the cue rules gave no row, the stances the classifier reads in the sentence, held
+        by its speaker when that resolves to a side of the meeting; never on an agreement's sentence
+        (a joint commitment is not a position)."""
         scores = self.stance_scores[self.sent_of[sent.start]]
-        stances = self.stance_model.stances(scores) if self.stance_model else []
-        subject = subject_of(sent.root) if stances else None
-        if subject is None or not is_agent(subject) or _safe(find_agreements, sent):
+        stances = model.stances(scores)
+        subject = _speaker(sent) if stances else None
+        if subject is None or _safe(find_agreements, sent):
             return []
         rows: list[Position] = []
         for draft in self._narrow(self._prefer_main(candidates, subject), sent):
@@ -376,6 +380,18 @@ def _safe(find, sent: Span) -> list:
         return list(find(sent))
     except Exception:
         return []
+
+
+def _speaker(sent: Span) -> Span | None:
+    """Who voices the sentence: the subject of its main verb, else the first subject in it that
+    names someone (an apposition or a participle can leave the main verb without one)."""
+    root = sent.root
+    verbs = (t.head for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head != root)
+    for verb in itertools.chain([root], verbs):
+        subject = subject_of(verb)
+        if subject is not None and is_agent(subject):
+            return subject
+    return None
 
 
 def _drop_nationality(title: str | None, sides: SideLexicon) -> str | None:

@@ -1,4 +1,7 @@
-"""Find date expressions and resolve them against the publication date.
+"""Resolve date expressions against the publication date.
+
+The expressions themselves are found by the patterns of `patterns/dates.jsonl`, which the
+`parley_cues` component writes to `doc.spans["dates"]`, labelled with their kind.
 
 Relative words ("Wednesday", "yesterday", "tomorrow") need the publication
 date and the direction of the tense: a held meeting on "Wednesday" is the last
@@ -12,6 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+
+from spacy.tokens import Span
 
 MONTHS = {
     name: number
@@ -47,61 +52,47 @@ RELATIVE_DAYS = {
     "tomorrow": 1,
 }
 
-_MONTH = r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PATTERNS = [
-    ("mdy", rf"{_MONTH}\s+{_DAY}(?:\s*[-–]\s*\d{{1,2}})?(?:,\s*{_YEAR})?(?!\d)"),
-    ("dmy", rf"(?<!\d){_DAY}(?:\s*[-–]\s*\d{{1,2}})?\s+{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("my", rf"(?:(?P<mod>last|next|this|early|late|mid|in)[\s-]+)?{_MONTH}(?:\s+{_YEAR})?"),
-    ("year", rf"(?:in|since)\s+{_YEAR}"),
-    (
-        "weekday",
-        rf"(?:(?P<wmod>last|next|this|on)\s+)?{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?(?:['’]s)?",
-    ),
-    (
-        "relative",
-        r"(?i:a short while ago|earlier today|(?:earlier )?this (?:morning|afternoon|evening)|tonight|today"
-        r"|(?:yesterday|tomorrow)(?:\s+(?:morning|afternoon|evening|night))?)",
-    ),
-]
-_BY_KIND = {kind: re.compile(pattern) for kind, pattern in _PATTERNS}
+GROUP = "dates"  # the span group of patterns/dates.jsonl, which finds the expressions
+_WORD = re.compile(r"[^\W\d_]+|\d+")
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date expression as written, with its character offsets in the searched text."""
+    """A date expression as written, with its character offsets in the article."""
 
     text: str
     start: int
     end: int
-    kind: str  # mdy | dmy | my | year | weekday | relative
+    kind: str  # mdy | dmy | my | year | weekday | relative: the label of the pattern that found it
 
 
-def find_dates(text: str, offset: int = 0) -> list[DateMention]:
-    """Date expressions in `text`, longest first at each position, without overlaps."""
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    for kind, regex in _BY_KIND.items():
-        for match in regex.finditer(text):
-            start, end = match.span()
-            if (
-                kind == "my"
-                and match.group("month") == "May"
-                and not match.group("mod")
-                and not match.group("year")
-            ):
-                continue  # bare "May" is too often the verb
-            if any(start < e and s < end for s, e in taken):
-                continue
-            taken.append((start, end))
-            found.append(DateMention(match.group(0), offset + start, offset + end, kind))
-    return sorted(found, key=lambda m: m.start)
+def dates_in(span: Span) -> list[DateMention]:
+    """The date expressions (`doc.spans["dates"]`) that lie wholly inside `span`, in text order."""
+    return [
+        DateMention(d.text, d.start_char, d.end_char, d.label_)
+        for d in span.doc.spans[GROUP]
+        if span.start <= d.start and d.end <= span.end
+    ]
 
 
-def _month_number(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
+def _parts(text: str) -> tuple[int | None, int | None, int | None, int | None, str | None]:
+    """Month, first day, year, weekday (0 = Monday) and the first modifier word of an expression."""
+    month = day = year = weekday = None
+    modifier = None
+    for word in _WORD.findall(text):
+        lower = word.lower()
+        if word.isdigit():
+            if len(word) == 4:
+                year = int(word)
+            elif day is None:
+                day = int(word)
+        elif month is None and lower in MONTHS:
+            month = MONTHS[lower]
+        elif lower in WEEKDAYS:
+            weekday = WEEKDAYS.index(lower)
+        elif modifier is None:
+            modifier = lower
+    return month, day, year, weekday, modifier
 
 
 def _year_for(month: int, day: int, published: dt.date, future: bool) -> int:
@@ -116,14 +107,13 @@ def _year_for(month: int, day: int, published: dt.date, future: bool) -> int:
 
 def resolve(mention: DateMention, published: dt.date | None, future: bool = False) -> dt.date | None:
     """The day a mention fixes, or None when the text and publication date do not fix one."""
-    match = _BY_KIND[mention.kind].fullmatch(mention.text)
-    if match is None:
-        return None
+    month, day, year, weekday, modifier = _parts(mention.text)
     try:
         if mention.kind in ("mdy", "dmy"):
-            month, day = _month_number(match.group("month")), int(match.group("day"))
-            if match.group("year"):
-                return dt.date(int(match.group("year")), month, day)
+            if month is None or day is None:
+                return None
+            if year is not None:
+                return dt.date(year, month, day)
             if published is None:
                 return None
             return dt.date(_year_for(month, day, published, future), month, day)
@@ -134,14 +124,12 @@ def resolve(mention: DateMention, published: dt.date | None, future: bool = Fals
             words = words.removeprefix("earlier ") if words.startswith("earlier this") else words
             days = RELATIVE_DAYS[words] if words in RELATIVE_DAYS else RELATIVE_DAYS[words.split()[0]]
             return published + dt.timedelta(days=days)
-        if mention.kind == "weekday":
-            target = WEEKDAYS.index(match.group("weekday").lower())
-            modifier = (match.group("wmod") or "").lower()
+        if mention.kind == "weekday" and weekday is not None:
             if modifier == "next":
                 future = True
             elif modifier == "last":
                 future = False
-            delta = (target - published.weekday()) % 7
+            delta = (weekday - published.weekday()) % 7
             return (
                 published + dt.timedelta(days=delta)
                 if future

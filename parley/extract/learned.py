@@ -20,9 +20,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
-
-from parley.extract.cue_syntax import lemma, subject_of
+from spacy.tokens import Doc, Span
 
 MODELS_ENV = "PARLEY_MODELS"
 PACKAGED = Path(__file__).parent / "models"
@@ -32,6 +30,9 @@ STANCE_RULE_ID = "model:stance-textcat"
 # Besides one label per stance, the model learns "any": whether the sentence voices a stance at all,
 # from every stance's examples together. It decides; the stance labels only name the kind.
 ANY = "any"
+# Not written with a model: it hashes its input words and never tokenises, and a vocabulary would
+# only keep a list of the training text's words in the artefact.
+NOT_SAVED = ["vocab", "tokenizer"]
 
 # Entity types stand in for the names they cover; other entities keep their words.
 _ENTITY_WORDS = {
@@ -49,11 +50,12 @@ _ENTITY_WORDS = {
     "QUANTITY": "-number-",
     "ORDINAL": "-number-",
 }
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''"})
 
 
 def features(sent: Span) -> list[str]:
-    """The words the classifier sees for `sent`: never empty."""
+    """The words the classifier sees for `sent`, ending with its main verb and subject."""
     words: list[str] = []
     for tok in sent:
         if tok.is_space:
@@ -65,17 +67,14 @@ def features(sent: Span) -> list[str]:
         elif tok.text in _QUOTES:
             words.append("-quote-")
         elif not tok.is_punct:
-            words.append(lemma(tok))
+            words.append(tok.lemma_)
     root = sent.root
-    words.append(f"-root-{lemma(root)}")
-    subject = subject_of(root)
-    if subject is not None:
-        words.append(f"-subject-{_head_word(subject.root)}")
+    words.append(f"-root-{root.lemma_}")
+    for child in root.children:
+        if child.dep_ in _SUBJECTS:
+            words.append(f"-subject-{_ENTITY_WORDS.get(child.ent_type_) or child.lemma_}")
+            break
     return words
-
-
-def _head_word(tok: Token) -> str:
-    return _ENTITY_WORDS.get(tok.ent_type_) or lemma(tok)
 
 
 @dataclass(frozen=True)
@@ -92,21 +91,30 @@ class StanceClassifier:
     def load(cls, folder: Path) -> StanceClassifier:
         meta = json.loads((folder / META).read_text(encoding="utf-8"))
         kinds = tuple(label for label in meta["labels"] if label != ANY)
-        return cls(spacy.load(folder), kinds, meta["threshold"], meta["kind_threshold"], meta)
-
-    def docs(self, sents: list[Span]) -> list[Doc]:
-        return [Doc(self.nlp.vocab, words=features(s) or ["-empty-"]) for s in sents]
+        return cls(
+            spacy.load(folder, exclude=NOT_SAVED), kinds, meta["threshold"], meta["kind_threshold"], meta
+        )
 
     def scores(self, sents: list[Span]) -> list[dict[str, float]]:
-        """One score per label for each sentence, in one batch (call once per article)."""
-        return [dict(doc.cats) for doc in self.nlp.pipe(self.docs(sents))]
+        """Each sentence's score per label, in one batch: call it once per article."""
+        if not sents:
+            return []
+        docs = [Doc(self.nlp.vocab, words=features(s)) for s in sents]
+        textcat = self.nlp.pipeline[0][1]  # its one component, without nlp.pipe's overhead
+        return [dict(zip(textcat.labels, map(float, row), strict=True)) for row in textcat.predict(docs)]
 
     def stances(self, scores: dict[str, float]) -> list[str]:
-        """The stance kinds a sentence voices, likeliest first; none when ANY is under threshold."""
-        if scores.get(ANY, 0.0) < self.threshold:
-            return []
-        ranked = sorted(self.kinds, key=lambda kind: -scores.get(kind, 0.0))
-        return [kind for kind in ranked if scores.get(kind, 0.0) >= self.kind_threshold] or ranked[:1]
+        return read_stances(scores, self.kinds, self.threshold, self.kind_threshold)
+
+
+def read_stances(
+    scores: dict[str, float], kinds: tuple[str, ...], threshold: float, kind_threshold: float
+) -> list[str]:
+    """The stance kinds a sentence voices, likeliest first; none when ANY is under `threshold`."""
+    if scores.get(ANY, 0.0) < threshold:
+        return []
+    ranked = sorted(kinds, key=lambda kind: -scores.get(kind, 0.0))
+    return [kind for kind in ranked if scores.get(kind, 0.0) >= kind_threshold] or ranked[:1]
 
 
 def models_dir() -> Path | None:

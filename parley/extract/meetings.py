@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from parley.extract.dates import MONTHS, DateMention, find_dates, resolve
+from parley.extract.dates import MONTHS, DateMention, dates_in, resolve
 from parley.extract.mentions import Mention, place_rank
 from parley.extract.offices import highest, meeting_word_level, office_word_levels
 from parley.extract.people import Office, People, Person
@@ -48,7 +48,7 @@ def lede_date(sents: list[Span], first: int = 0) -> DateMention | None:
         if child.dep_ not in ("prep", "npadvmod") or (child.dep_ == "prep" and child.lower_ != "on"):
             continue
         phrase = root.doc[child.left_edge.i : child.right_edge.i + 1]
-        dates = [d for d in find_dates(phrase.text, phrase.start_char) if d.kind in _LEDE_KINDS]
+        dates = [d for d in dates_in(phrase) if d.kind in _LEDE_KINDS]
         if dates:
             return dates[0]
     return None
@@ -200,9 +200,7 @@ class MeetingBuilder:
 
     def _conflicts(self, draft: Draft, mention: Mention, detail_only: bool = False) -> bool:
         if mention.date is not None and draft.date is not None:
-            same_text = mention.date.text.lower().removeprefix("on ") == draft.date.text.lower().removeprefix(
-                "on "
-            )
+            same_text = _date_words(mention.date) == _date_words(draft.date)
             if mention.start_date and draft.start_date:
                 if mention.start_date != draft.start_date:
                     return True
@@ -440,12 +438,17 @@ def _article_sides(drafts: list[Draft]) -> list[str]:
     return sorted(counts, key=lambda s: -counts[s])
 
 
+def _date_words(date: DateMention) -> str:
+    """A date expression without the preposition before it: "on Monday" is "Monday", "in June" "June"."""
+    words = date.text.lower()
+    return words.split(" ", 1)[1] if words.startswith(("on ", "in ")) else words
+
+
 def _undated_time(mention: Mention) -> bool:
     """The mention carries a time that is no day ("last month", "for three days")."""
     scope = {t.i for t in mention.scope}
     return any(
-        ent.label_ == "DATE" and ent.start in scope and not find_dates(ent.text)
-        for ent in mention.trigger.sent.ents
+        ent.label_ == "DATE" and ent.start in scope and not dates_in(ent) for ent in mention.trigger.sent.ents
     )
 
 

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Span, Token
 
-from parley.extract.dates import DateMention, find_dates, resolve
+from parley.extract.dates import DateMention, dates_in, resolve
 from parley.extract.holders import is_collective
 from parley.extract.lexicons import load_lexicon
 from parley.extract.offices import is_title_word
+from parley.extract.patterns import load_patterns, spans_by_sentence, words
 from parley.extract.people import Office, People, Person
 from parley.extract.sides import SideLexicon, SideMention
 
@@ -36,10 +37,30 @@ _VENUE = re.compile(r"Ministry|Office|House|Palace|Hotel|Hall|Cent(?:er|re)|Buil
 _NUMBER_WORDS = {"half an": 0.5, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+TRIGGERS = "meeting_triggers"  # the span group of patterns/meeting_triggers.jsonl
+
+
 @functools.cache
 def _lex() -> dict:
     data = load_lexicon("meetings")
     return {key: (set(value) if isinstance(value, list) else value) for key, value in data.items()}
+
+
+@functools.cache
+def _encounter_nouns() -> frozenset[str]:
+    """The words of the noun triggers ("talks", "summit"), as the patterns name them."""
+    return words(TRIGGERS, label="noun") | words(TRIGGERS, label="reference")
+
+
+@functools.cache
+def _other_side_preps() -> dict[str, tuple[str, ...]]:
+    """A trigger verb's lemma -> the prepositions that introduce its other side ("met with")."""
+    return {
+        lemma: tuple(p.extra.get("other_side", ()))
+        for p in load_patterns(TRIGGERS)
+        if p.label == "verb"
+        for lemma in p.words("LEMMA")
+    }
 
 
 @dataclass
@@ -50,6 +71,7 @@ class Mention:
     trigger: Token
     kind: str  # "noun" or "verb"
     scope: list[Token]
+    rule: str  # id of the trigger pattern that fired (patterns/meeting_triggers.jsonl)
     persons: list[Person] = field(default_factory=list)
     offices: list[Office] = field(default_factory=list)
     sides: list[str] = field(default_factory=list)
@@ -101,57 +123,41 @@ class MentionFinder:
 
     def find(self, sents: list[Span]) -> list[Mention]:
         mentions: list[Mention] = []
+        cues = spans_by_sentence(sents, TRIGGERS)
         for index, sent in enumerate(sents):
-            triggers = [t for t in sent if self._is_trigger(t)]
+            found = {c.start: c for c in cues[index] if self._in_context(c)}
+            triggers = [sent.doc[i] for i in found]
             triggers = [t for t in triggers if not _nested_in(t, triggers)]
             settings = {t.i for t in triggers if t.pos_ != "VERB" and self._org_setting(t)}
             for trigger in triggers:
                 if trigger.i in settings:
                     continue  # "the G20 summit": only the setting; its words may place the meeting
                 blocking = [t for t in triggers if t.i not in settings]
-                mention = self._mention(index, sent, trigger, blocking)
+                mention = self._mention(index, sent, found[trigger.i], blocking)
                 if mention is not None:
                     mentions.append(mention)
         return mentions
 
     # -- triggers -------------------------------------------------------------------
 
-    def _is_trigger(self, token: Token) -> bool:
-        lex = _lex()
+    def _in_context(self, cue: Span) -> bool:
+        """What a trigger pattern cannot say: a verb with no other side in sight, a call that is
+        someone's own ("his call for calm"), a "round" with neither "of" nor an ordinal."""
+        token = cue[0]
         lemma = token.lemma_.lower()
-        if _convened_body(token, lex):
-            return True
-        if token.pos_ in ("NOUN", "PROPN") and (lemma in lex["nouns"] or token.lower_ in lex["nouns"]):
-            if token.dep_ == "compound":
-                return False  # "meeting room", "summit meetings": the head decides
-            if lemma == "call" and not self._is_call(token):
-                return False
-            if lemma == "conference" and not any(c.lower_ in lex["conference_cues"] for c in token.children):
-                return False
-            if (lemma in lex["weak_nouns"] or token.lower_ in lex["weak_nouns"]) and not (
-                token.text[:1].isupper()
-                or any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
-                or any(c.dep_ == "prep" and c.lower_ in ("between", "with") for c in token.children)
-                or (token.tag_ == "NNS" and any(c.lower_ == "including" for c in token.children))
-            ):
-                return False
-            if lemma == "round":  # "a round of talks", "the next round", not "all year round"
-                return any(
-                    (c.dep_ == "prep" and c.lower_ == "of") or _ORDINAL.match(c.text) for c in token.children
-                )
-            return True
-        if token.pos_ != "VERB" or token.dep_ in ("amod", "compound") or lemma not in lex["verbs"]:
-            return False
-        return self._verb_has_other_side(token)
-
-    def _is_call(self, token: Token) -> bool:
-        cues = _lex()["call_cues"]
-        near = [c.lower_ for c in token.children] + [token.head.lemma_.lower()]
-        return any(word in cues for word in near) and not any(c.dep_ == "poss" for c in token.children)
+        if cue.label_ == "verb":
+            return self._verb_has_other_side(token)
+        if lemma == "call":
+            return not any(c.dep_ == "poss" for c in token.children)
+        if lemma == "round":  # "a round of talks", "the next round", not "all year round"
+            return any(
+                (c.dep_ == "prep" and c.lower_ == "of") or _ORDINAL.match(c.text) for c in token.children
+            )
+        return True
 
     def _verb_has_other_side(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
-        preps = _lex()["verbs"][lemma]
+        preps = _other_side_preps()[lemma]
         if lemma == "call":
             return _courtesy_call(verb)
         for child in verb.children:
@@ -177,12 +183,13 @@ class MentionFinder:
 
     # -- one mention ------------------------------------------------------------------
 
-    def _mention(self, index: int, sent: Span, trigger: Token, triggers: list[Token]) -> Mention | None:
+    def _mention(self, index: int, sent: Span, cue: Span, triggers: list[Token]) -> Mention | None:
         lex = _lex()
+        trigger = cue[0]
         if self._hypothetical(trigger) or (trigger.pos_ != "VERB" and self._org_setting(trigger)):
             return None
         others = {t.i for t in triggers if t != trigger}
-        kind = "verb" if trigger.pos_ == "VERB" else "noun"
+        kind = "verb" if cue.label_ == "verb" else "noun"
         inside = range(sent.start, sent.end)
         if kind == "noun":
             own_all = [t for t in _subtree(trigger, others) if t.i in inside]
@@ -193,7 +200,9 @@ class MentionFinder:
         args, adjuncts = _clause(verb, others | {trigger.i}) if verb is not None else ([], [])
         args = [t for t in args if t.i in inside]
         adjuncts = [t for t in adjuncts if t.i in inside]
-        mention = Mention(index, trigger, kind, sorted({*own_all, *args, *adjuncts}, key=lambda t: t.i))
+        mention = Mention(
+            index, trigger, kind, sorted({*own_all, *args, *adjuncts}, key=lambda t: t.i), cue.id_
+        )
         words = {t.lower_ for t in own_all} | {t.lower_ for t in adjuncts}
         mention.ordinal = next((t.lower_ for t in trigger.children if _ORDINAL.match(t.text)), None)
         own_persons, own_offices, own_sides, own_orgs = self._sides_in(own_core)
@@ -212,7 +221,7 @@ class MentionFinder:
         mention.anaphoric = (
             kind == "noun" and not own_persons and not own_sides and not new_event and not uses_args
         )
-        if trigger.lemma_.lower() in lex["anaphoric_only"] or trigger.lower_ in lex["anaphoric_only"]:
+        if cue.label_ == "reference":  # "discussions": only ever refers back
             mention.anaphoric = True
         if mention.anaphoric and trigger.lemma_.lower() == "visit":
             return None  # "paying a visit to a shrine": nothing to add to a meeting
@@ -240,7 +249,7 @@ class MentionFinder:
             mention.antecedents = [p for p in self.people.persons_in(sent.start, trigger.i) if p.side]
         if mention.organizations and not mention.sides and not mention.persons and kind == "noun":
             return None  # a gathering of an organisation named only as the setting
-        mention.status = self._status(trigger, verb)
+        mention.status = self._status(trigger, verb, cue.label_ == "body")
         mention.format = self._format(
             trigger,
             own_all + adjuncts,
@@ -453,7 +462,7 @@ class MentionFinder:
             head.dep_ in ("compound", "amod", "poss", "case", "det", "appos", "conj", "nmod")
             and head.head != head
         ):
-            if _lex()["nouns"] & {head.head.lemma_.lower(), head.head.lower_}:
+            if _encounter_nouns() & {head.head.lemma_.lower(), head.head.lower_}:
                 return False
             head = head.head
         return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "across", "around", "inside")
@@ -466,18 +475,18 @@ class MentionFinder:
         acronym = name.isupper() or "." in name  # "U.S.", "UK": a country, never a venue
         if root.dep_ != "compound" or root.pos_ != "PROPN" or acronym or is_country_name(name):
             return False
-        if not _lex()["nouns"] & {noun.lemma_.lower(), noun.lower_}:
+        if not _encounter_nouns() & {noun.lemma_.lower(), noun.lower_}:
             return False
         inside = range(span.start, span.end)
         others = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in inside]
         return not any(self.sides.find(c.text) for c in others)
 
-    def _status(self, trigger: Token, verb: Token | None) -> str:
+    def _status(self, trigger: Token, verb: Token | None, convened: bool) -> str:
         lex = _lex()
         chain = [trigger, *list(trigger.ancestors)[:4]]
         if any({n.lemma_.lower(), n.lower_} & lex["cancelled"] or _called_off(n) for n in chain):
             return "cancelled"
-        if _convened_body(trigger, lex) and trigger.head.tag_ in ("VB", "VBG"):
+        if convened and trigger.head.tag_ in ("VB", "VBG"):
             return "planned"  # "to convene the Joint Commission", "towards convening it"
         doc = trigger.doc
         after = doc[trigger.right_edge.i + 1 : trigger.right_edge.i + 3]
@@ -547,17 +556,13 @@ class MentionFinder:
         dates: list[DateMention] = []
         for start, end in _runs(sorted({t.i for t in tokens})):
             span = doc[start:end]
-            dates += [
-                d
-                for d in find_dates(span.text, span.start_char)
-                if self._date_of_event(doc, d, mention.trigger)
-            ]
+            dates += [d for d in dates_in(span) if self._date_of_event(doc, d, mention.trigger)]
         if not dates and only and mention.anaphoric:
             root = sent.root
             for child in root.children:
                 if child.dep_ in ("prep", "npadvmod") and child.i > mention.trigger.i:
                     sub = doc[child.left_edge.i : child.right_edge.i + 1]
-                    dates += find_dates(sub.text, sub.start_char)
+                    dates += dates_in(sub)
         if dates:
             mention.date = dates[0]
             mention.start_date = resolve(dates[0], self.published, future=mention.status == "planned")
@@ -618,7 +623,7 @@ class MentionFinder:
                 continue  # "visit to Hanoi", "welcomed her to London": the place gone to
             if (
                 is_title_word(prep.head)
-                and prep.head.lemma_.lower() not in _lex()["bodies"]
+                and prep.head.lemma_.lower() not in words(TRIGGERS, label="body")
                 and self.people.person_at(prep.head.i) is None
             ):
                 continue  # "Minister of State at the Foreign Office": part of a title
@@ -642,17 +647,6 @@ def _where_place(verb: Token | None) -> str | None:
             ent = next(e for e in place.doc.ents if e.start <= place.i < e.end)
             return ent.text
     return None
-
-
-def _convened_body(token: Token, lex: dict) -> bool:
-    """ "agreed to convene the Joint Commission": a named joint body convened is its session."""
-    return (
-        token.pos_ in ("NOUN", "PROPN")
-        and token.lower_ in lex["bodies"]
-        and token.text[:1].isupper()
-        and token.dep_ in ("dobj", "nsubjpass")
-        and token.head.lemma_.lower() in lex["convening"]
-    )
 
 
 _GENERIC_MODALS = {"can", "ca", "must", "should", "ought"}

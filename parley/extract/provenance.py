@@ -2,9 +2,9 @@
 
 The form is `<table>/<rule>[:<cue>]` (`meeting/verb:meet`, `participant/delegation`,
 `stance/nouns:express_concern`, `agreement/sign_verbs:sign`) or `model:<name>` for a learned
-model (`learned.STANCE_RULE_ID`); `schemas.tables.RULE_ID` checks it. A rule named after a
-lexicon section (`nouns`, `sign_verbs`) is that section of `lexicons/*.yaml`, and the cue is
-the words that fired.
+model (`learned.STANCE_RULE_ID`); `schemas.tables.RULE_ID` checks it. A meeting's rule is the id
+of a pattern in `patterns/*.jsonl`; a rule named after a lexicon section (`nouns`, `sign_verbs`) is
+that section of `lexicons/*.yaml`. The cue is the words that fired.
 """
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ def rule_id(rule: str, cue: str | None = None) -> str:
 
 
 def meeting_rule(founder: Mention, split: bool = False) -> str:
-    """The mention that founded a meeting: its kind and trigger lemma (`meeting/verb:meet`,
-    `meeting/noun:talk`); `reference` for "the talks" founding one, `separate/` for one of the
-    bilaterals that "separate meetings" split into, `per_person/` for "met their counterparts"."""
-    kind = "reference" if founder.anaphoric else founder.kind
-    path = "/".join(
-        ["meeting", *(["separate"] if split else []), *(["per_person"] if founder.per_person else []), kind]
-    )
+    """The mention that founded a meeting: the id of the trigger pattern that fired and the trigger's
+    lemma (`meeting/verb:meet`, `meeting/noun:talk`, `meeting/convened_body:commission`; see
+    `patterns/meeting_triggers.jsonl`); `reference` for "the talks" founding one, `separate/` for one
+    of the bilaterals that "separate meetings" split into, `per_person/` for "met their counterparts"."""
+    table, _, rule = founder.rule.partition("/")
+    modifiers = [*(["separate"] if split else []), *(["per_person"] if founder.per_person else [])]
+    path = "/".join([table, *modifiers, "reference" if founder.anaphoric else rule])
     return rule_id(path, founder.trigger.lemma_)
