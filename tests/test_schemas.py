@@ -14,6 +14,15 @@ from schemas.dictionary import BEGIN, END, render
 from schemas.tables import EXTRACTED, TABLES
 
 README = Path(__file__).parents[1] / "README.md"
+# The evidence trail every extracted row carries.
+TRAIL = {
+    "article_id": "a",
+    "evidence": "x",
+    "evidence_start": 0,
+    "evidence_end": 1,
+    "confidence": 0.5,
+    "extractor_version": "v",
+}
 
 
 def test_arrow_and_dagster_schemas_follow_the_models():
@@ -38,12 +47,7 @@ def test_invalid_rows_are_split_off_with_reasons():
         "status": "held",
         "format": "phone",
         "level": "summit",
-        "article_id": "a",
-        "evidence": "x",
-        "evidence_start": 0,
-        "evidence_end": 1,
-        "confidence": 0.5,
-        "extractor_version": "v",
+        **TRAIL,
         "rule_id": "meeting/noun:call",
     }
     rows = [
@@ -63,12 +67,7 @@ def test_every_extracted_row_must_name_the_rule_that_made_it():
         "participant_id": "p1",
         "meeting_id": "m1",
         "name": "Ada Quill",
-        "article_id": "a",
-        "evidence": "x",
-        "evidence_start": 0,
-        "evidence_end": 1,
-        "confidence": 0.5,
-        "extractor_version": "v",
+        **TRAIL,
     }
     ids = ["participant/delegation", "model:stance-textcat", None, "", "Meeting/Verb:meet", "stance/nouns:"]
     rows = [good | {"participant_id": f"p{n}", "rule_id": r} for n, r in enumerate(ids)]

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.extract.lexicons import load_lexicon
 from parley.extract.offices import (
     implied_side,
     is_connector,
@@ -24,6 +23,7 @@ from parley.extract.offices import (
     is_title_word,
     title_level,
 )
+from parley.extract.patterns import words
 from parley.extract.sides import SideLexicon
 
 # Capitalised words that follow a title without being a name.
@@ -1072,4 +1072,8 @@ def _headline_word(word: str) -> bool:
     return is_title_text(word) or word in _HEADLINE_WORDS
 
 
-_HEADLINE_WORDS = {*load_lexicon("meetings")["nouns"], "with", "and", "of", "to", "for", "on", "in", "at"}
+_HEADLINE_WORDS = {
+    *words("meeting_triggers", label="noun"),
+    *words("meeting_triggers", label="reference"),
+    *("with", "and", "of", "to", "for", "on", "in", "at"),
+}

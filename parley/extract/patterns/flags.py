@@ -43,11 +43,12 @@ def as_flags(spec: dict[str, Any], vocab: Vocab) -> dict[Any, Any]:
         lower = _TEXT_ATTRS.get(key.upper())
         if lower is not None and isinstance(value, dict) and len(value) == 1:
             ((op, arg),) = value.items()
-            test = WordTest(lower, regex=arg) if op == "REGEX" else WordTest(lower, words=frozenset(arg))
-            flag = _flag(vocab, test) if op in ("IN", "NOT_IN", "REGEX") else None
-            if flag is not None:
-                out[flag] = op != "NOT_IN"
-                continue
+            if op in ("IN", "NOT_IN", "REGEX"):
+                words = None if op == "REGEX" else frozenset(arg)
+                flag = _flag(vocab, WordTest(lower, words, arg if op == "REGEX" else None))
+                if flag is not None:
+                    out[flag] = op != "NOT_IN"
+                    continue
         out[key] = value
     return out
 
