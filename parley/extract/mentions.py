@@ -63,6 +63,18 @@ def _other_side_preps() -> dict[str, tuple[str, ...]]:
     }
 
 
+@functools.cache
+def _verb_lemmas(key: str, value: object = True) -> frozenset[str]:
+    """The trigger verbs whose patterns say `key: value` ("object_side": the direct object is the
+    other side, as in "phoned her counterpart"; "medium": "phone")."""
+    return frozenset(
+        lemma
+        for p in load_patterns(TRIGGERS)
+        if p.label == "verb" and p.extra.get(key) == value
+        for lemma in p.words("LEMMA")
+    )
+
+
 @dataclass
 class Mention:
     """One report of an encounter in one sentence."""
@@ -163,7 +175,10 @@ class MentionFinder:
         for child in verb.children:
             if child.dep_ == "dobj" and lemma == "visit":
                 return True
-            if child.dep_ == "dobj" and lemma in ("meet", *_lex()["phone_verbs"]):  # not "meet relatives"
+            if child.dep_ == "dobj" and lemma in (
+                "meet",
+                *_verb_lemmas("medium", "phone"),
+            ):  # not "meet relatives"
                 return _names_officials(child)
             if child.dep_ == "dobj" and lemma == "receive":
                 return any(t.ent_type_ == "PERSON" or is_title_word(t) for t in child.subtree)
@@ -539,7 +554,7 @@ class MentionFinder:
             return "virtual"
         if trigger.lemma_.lower() == "call":
             return "in_person" if trigger.pos_ == "VERB" else "phone"  # "called on the Minister"
-        if trigger.lemma_.lower() in lex["phone_verbs"]:
+        if trigger.lemma_.lower() in _verb_lemmas("medium", "phone"):
             return "phone"
         if words & lex["phone"]:
             return "phone"
@@ -851,7 +866,7 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
                     or (child.lower_ == "on" and verb.lemma_.lower() == "call")
                 )
             )
-            or (child.dep_ == "dobj" and verb.lemma_.lower() in _lex()["object_verbs"])
+            or (child.dep_ == "dobj" and verb.lemma_.lower() in _verb_lemmas("object_side"))
             or (
                 child.dep_ == "dative" and child.lower_ == "to"  # "made a telephone call to the King"
             )

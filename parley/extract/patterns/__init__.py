@@ -7,7 +7,8 @@ list of nodes with `RIGHT_ID`); a dependency match marks the token of its node n
 of its first node. `id` names the rule (`<table>/<rule>`, the `rule_id` of the rows it founds, with
 the cue word appended); several lines may share an id, as alternatives of one rule. `label` is what
 the match is (a trigger's kind, a date's kind). Other keys are data the later stages read about a
-pattern (`other_side`: the prepositions that introduce a meeting verb's other side).
+pattern (`other_side`: the prepositions that introduce a meeting verb's other side; `object_side`:
+its direct object is the other side; `medium`: the medium the verb itself names, as "phoned" does).
 
 `component.py` runs them all as the `parley_cues` pipeline component, which fills `doc.spans[<group>]`.
 """
