@@ -486,3 +486,19 @@ def test_an_organisation_is_a_party_of_its_own():
         "Kim recalled the ASEAN-Korea Commemorative Summit held in Busan."
     )
     assert [(m.countries, m.organizations) for m in found] == [(["CHL", "KOR"], []), (["KOR"], ["ASEAN"])]
+
+
+def test_a_passive_reception_is_a_meeting():
+    (meeting,) = meetings(
+        "The Secretary-General of the Arab League, Omar Saleh, was received on Monday by the President of "
+        "Chile, Ana Rojas."
+    )
+    assert (meeting.countries, meeting.organizations, meeting.status) == (["CHL"], ["Arab League"], "held")
+
+
+def test_the_host_named_before_a_relative_clause_takes_part():
+    found = meetings(
+        "Norwegian Foreign Minister Lena Holm and Canadian Foreign Minister Mark Devlin spoke to reporters. "
+        "Holm, who hosted the Oslo meeting, said the talks had been frank."
+    )
+    assert any("NOR" in m.countries for m in found)

@@ -180,7 +180,7 @@ class MentionFinder:
                 *_verb_lemmas("medium", "phone"),
             ):  # not "meet relatives"
                 return _names_officials(child)
-            if child.dep_ == "dobj" and lemma == "receive":
+            if child.dep_ in ("dobj", "nsubjpass") and lemma == "receive":  # "X was received by Y"
                 return any(t.ent_type_ == "PERSON" or is_title_word(t) for t in child.subtree)
             if child.dep_ == "dobj" and lemma == "host":  # "hosted Wang", not "host a conference"
                 return is_title_word(child) or any(
@@ -857,6 +857,8 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
         if child.dep_ in ("nsubj", "nsubjpass", "agent"):
             has_subject = has_subject or child.dep_ != "agent"
             args += _subtree(child, blocked, ("relcl", "acl"))
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":  # "X, who hosted the talks"
+                args += _subtree(verb.head, blocked | {verb.i}, ("relcl", "acl"))
         elif (
             (
                 child.dep_ == "prep"
