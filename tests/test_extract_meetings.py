@@ -502,3 +502,19 @@ def test_the_host_named_before_a_relative_clause_takes_part():
         "Holm, who hosted the Oslo meeting, said the talks had been frank."
     )
     assert any("NOR" in m.countries for m in found)
+
+
+def test_lines_above_the_first_sentence_do_not_join_its_parse():
+    (meeting,) = meetings(
+        "Oslo\n\n10 June 2024\n\nLena Holm, Prime Minister of Norway\n\n"
+        "Today, the Prime Minister met with President Ana Rojas of Chile."
+    )
+    assert (meeting.countries, meeting.start_date) == (["CHL", "NOR"], MONDAY)
+
+
+def test_the_day_a_source_told_of_a_meeting_is_not_its_date():
+    (meeting,) = meetings(
+        "According to the foreign ministry on Monday, Kenyan Foreign Minister Grace Otieno had a breakfast "
+        "meeting with Chilean Foreign Minister Ana Rojas on Saturday."
+    )
+    assert meeting.start_date == dt.date(2024, 6, 8)

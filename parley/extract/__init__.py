@@ -15,8 +15,7 @@ from spacy.tokens import Doc
 
 from parley.extract.article import ArticleExtractor
 from parley.extract.learned import stance_classifier
-from parley.extract.nlp import load_nlp
-from parley.extract.patterns.component import NAME as CUES
+from parley.extract.nlp import load_nlp, with_parley_components
 from parley.extract.people import PeopleFinder
 from parley.extract.rows import (
     Agreement,
@@ -49,9 +48,7 @@ class Extractor:
     """Turns articles into rows with one spaCy parse per article and cheap rules on top."""
 
     def __init__(self, nlp: Language | None = None) -> None:
-        self.nlp = nlp or load_nlp()
-        if CUES not in self.nlp.pipe_names:  # a pipeline loaded elsewhere: the rules read its spans
-            self.nlp.add_pipe(CUES)
+        self.nlp = with_parley_components(nlp or load_nlp())  # a pipeline loaded elsewhere too
         self.sides = side_lexicon()
         self.people = PeopleFinder(self.sides)
         self.stance_model = stance_classifier()  # None without a model: rules only

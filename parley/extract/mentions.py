@@ -879,6 +879,7 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
             "between",
             "from",
             "by",
+            "according",  # "according to the ministry on Thursday": when it was told, not held
         ):
             adjuncts += _subtree(child, blocked)
             for nested in child.subtree:  # "held talks at request with X": "with X" hangs lower

