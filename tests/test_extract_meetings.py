@@ -518,3 +518,12 @@ def test_the_day_a_source_told_of_a_meeting_is_not_its_date():
         "meeting with Chilean Foreign Minister Ana Rojas on Saturday."
     )
     assert meeting.start_date == dt.date(2024, 6, 8)
+
+
+def test_an_official_receiving_envoys_of_two_countries_holds_two_bilaterals():
+    found = meetings(
+        "The Minister of Foreign Affairs also received in audience envoys of the Republic of Chile and "
+        "the Kingdom of Norway.",
+        publisher="Ministry of Foreign Affairs of Kenya",
+    )
+    assert sorted(m.countries for m in found) == [["CHL", "KEN"], ["KEN", "NOR"]]

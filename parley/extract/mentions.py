@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from parley.extract.dates import DateMention, dates_in, resolve
 from parley.extract.holders import is_collective
 from parley.extract.lexicons import load_lexicon
-from parley.extract.offices import is_title_word
+from parley.extract.offices import is_title_text, is_title_word
 from parley.extract.patterns import load_patterns, spans_by_sentence, words
 from parley.extract.people import Office, People, Person
 from parley.extract.sides import SideLexicon, SideMention
@@ -180,8 +180,9 @@ class MentionFinder:
                 *_verb_lemmas("medium", "phone"),
             ):  # not "meet relatives"
                 return _names_officials(child)
-            if child.dep_ in ("dobj", "nsubjpass") and lemma == "receive":  # "X was received by Y"
-                return any(t.ent_type_ == "PERSON" or is_title_word(t) for t in child.subtree)
+            guests = child.dep_ in ("dobj", "nsubjpass") or _in_audience(child)
+            if lemma == "receive" and guests and _names_someone(child):
+                return True  # "received the envoy", "was received by", "received in audience envoys of X"
             if child.dep_ == "dobj" and lemma == "host":  # "hosted Wang", not "host a conference"
                 return is_title_word(child) or any(
                     t.ent_type_ in ("PERSON", "GPE", "NORP") for t in child.subtree
@@ -347,11 +348,18 @@ class MentionFinder:
         sides, with nothing saying they sat together (GUIDELINES: one bilateral each)."""
         if verb is None or mention.collective or words & _lex()["joint_words"]:
             return None
-        subject = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
-        if not subject or any(t.tag_ in ("NNS", "NNPS") or t.dep_ == "conj" for t in subject):
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        subject = [t for c in heads for t in c.subtree]
+        if (
+            not subject
+            or any(h.tag_ in ("NNS", "NNPS") for h in heads)
+            or any(t.dep_ == "conj" for t in subject)
+        ):
             return None
         persons, _offices, sides, _orgs = self._sides_in(subject)
         hosts = list(dict.fromkeys([*sides, *(p.side for p in persons if p.side)]))
+        if not hosts and self.home and any(is_title_word(t) for t in subject):
+            hosts = [self.home]  # "the Minister of Foreign Affairs received ...": the publisher's own
         if len(hosts) != 1:
             return None
         guests = [s for s in mention.sides if s != hosts[0]]
@@ -756,6 +764,16 @@ def _medium_with(prep: Token, preps: list[str]) -> bool:
     return any(g.dep_ == "prep" and g.lower_ in preps for obj in prep.children for g in obj.children)
 
 
+def _names_someone(phrase: Token) -> bool:
+    return any(t.ent_type_ == "PERSON" or is_title_text(t.lemma_.lower()) for t in phrase.subtree)
+
+
+def _in_audience(prep: Token) -> bool:
+    """ "received in audience the envoys of X": the parser hangs the guests on "in audience"."""
+    following = prep.doc[prep.i + 1 : prep.i + 2]
+    return prep.dep_ == "prep" and prep.lower_ == "in" and following.text.lower() == "audience"
+
+
 def _subjects(verb: Token) -> list[Token]:
     """Who meets: the verb's own subject, else the subject of the verb it completes ("the leaders
     agreed to meet"), else the noun a relative clause hangs on ("the commission, which will meet")."""
@@ -869,6 +887,7 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
                 )
             )
             or (child.dep_ == "dobj" and verb.lemma_.lower() in _verb_lemmas("object_side"))
+            or _in_audience(child)
             or (
                 child.dep_ == "dative" and child.lower_ == "to"  # "made a telephone call to the King"
             )
