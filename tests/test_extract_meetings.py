@@ -527,3 +527,14 @@ def test_an_official_receiving_envoys_of_two_countries_holds_two_bilaterals():
         publisher="Ministry of Foreign Affairs of Kenya",
     )
     assert sorted(m.countries for m in found) == [["CHL", "KEN"], ["KEN", "NOR"]]
+
+
+def test_discussions_that_name_their_counterparts_are_meetings_and_their_topic_is_no_side():
+    found = meetings(
+        "Kenyan Foreign Minister Grace Otieno met the UN envoy Omar Saleh on Monday. "
+        "Otieno also told Saleh about her recent discussions on Sudan with Chilean Foreign Minister "
+        "Ana Rojas and Norwegian Foreign Minister Lena Holm in Geneva."
+    )
+    pairs = sorted(m.countries for m in found if len(m.countries) == 2)
+    assert pairs == [["CHL", "KEN"], ["KEN", "NOR"]]
+    assert not any("SDN" in m.countries for m in found)

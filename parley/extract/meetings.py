@@ -136,6 +136,7 @@ class MeetingBuilder:
                 draft.sides = [mention.host, guest]
                 draft.persons = [p for p in mention.persons if p.side in (mention.host, guest)]
                 draft.offices = [o for o in mention.offices if o.side in (mention.host, guest)]
+                draft.split = True  # one of several bilaterals: the same pair's report elsewhere joins it
                 drafts.append(draft)
             return
         if mention.per_person:

@@ -237,8 +237,8 @@ class MentionFinder:
         mention.anaphoric = (
             kind == "noun" and not own_persons and not own_sides and not new_event and not uses_args
         )
-        if cue.label_ == "reference":  # "discussions": only ever refers back
-            mention.anaphoric = True
+        if cue.label_ == "reference" and not _with_counterpart(trigger):
+            mention.anaphoric = True  # "discussions": refers back, unless it names whom with
         if mention.anaphoric and trigger.lemma_.lower() == "visit":
             return None  # "paying a visit to a shrine": nothing to add to a meeting
         if self._internal(trigger):
@@ -400,6 +400,8 @@ class MentionFinder:
                 token = doc.char_span(found.start, found.end, alignment_mode="expand")
                 if token is None or self._is_place(token[0]) or self._names_venue(token, found.text):
                     continue
+                if token.root.dep_ == "pobj" and token.root.head.lower_ in _TOPIC_PREPS:
+                    continue  # "discussions on Myanmar": what was discussed, not who
                 (orgs if found.is_org else sides).append(found.code)
         return persons, offices, list(dict.fromkeys(sides)), list(dict.fromkeys(orgs))
 
@@ -764,6 +766,13 @@ def _medium_with(prep: Token, preps: list[str]) -> bool:
     return any(g.dep_ == "prep" and g.lower_ in preps for obj in prep.children for g in obj.children)
 
 
+def _with_counterpart(noun: Token) -> bool:
+    """ "his discussions with Foreign Minister A": a noun that names its other side itself."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between") and _names_someone(c) for c in noun.children
+    )
+
+
 def _names_someone(phrase: Token) -> bool:
     return any(t.ent_type_ == "PERSON" or is_title_text(t.lemma_.lower()) for t in phrase.subtree)
 
@@ -861,6 +870,7 @@ def _governing_verb(trigger: Token) -> Token | None:
 
 
 _TO_PLACE = {"visit", "welcome", "travel"}
+_TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 _RAISED_EVENT_VERBS = {"take", "be", "hold", "occur", "happen"}  # "take place", "be held"
 
 
