@@ -538,3 +538,20 @@ def test_discussions_that_name_their_counterparts_are_meetings_and_their_topic_i
     pairs = sorted(m.countries for m in found if len(m.countries) == 2)
     assert pairs == [["CHL", "KEN"], ["KEN", "NOR"]]
     assert not any("SDN" in m.countries for m in found)
+
+
+def test_an_encounter_whose_sides_only_the_lede_names_is_between_them():
+    found = meetings(
+        "By a staff reporter\n\nOSLO, June 10\n\n"
+        "The presidents of Chile and Norway agreed on Saturday to suspend a disputed fishing survey. "
+        "The survey had strained ties for a year. "
+        "The presidents plan to meet twice during the next three months, once in Oslo."
+    )
+    assert [(m.countries, m.status) for m in found] == [(["CHL", "NOR"], "planned")]
+
+
+def test_things_that_are_met_and_work_done_in_consultation_are_no_meetings():
+    assert not meetings(
+        "In consultation with the President of Chile, the ministry of Norway postponed the plant's launch. "
+        "Norway urged Chile to wait until the highest safety requirements have been met."
+    )

@@ -13,7 +13,7 @@ from parley.extract.holders import Holder, HolderResolver, is_collective, speaki
 from parley.extract.home import dateline_place, dateline_side, home_side
 from parley.extract.learned import STANCE_RULE_ID, StanceClassifier
 from parley.extract.meetings import Draft, MeetingBuilder, lede_date
-from parley.extract.mentions import MentionFinder, place_rank
+from parley.extract.mentions import Mention, MentionFinder, place_rank
 from parley.extract.people import People, PeopleFinder, Person
 from parley.extract.provenance import meeting_rule
 from parley.extract.rows import Agreement, ArticleInput, Extraction, Meeting, Participant, Position
@@ -21,6 +21,8 @@ from parley.extract.sentences import evidence, sentences
 from parley.extract.sides import SideLexicon
 
 _DELEGATION = ("delegation", "side is", "side was", "led on", "led by", "comprises", "made up of")
+_LEDE = 3  # sentences that say what a story is about
+_LEDE_MIN_TOKENS = 6  # shorter lines are a header: byline, dateline, place
 _SPEECH_VERBS = {"say", "call", "describe", "tell", "add", "praise", "hail", "report", "write"}
 
 
@@ -62,12 +64,15 @@ class ArticleExtractor:
                 person.side = self.home
 
     def run(self) -> Extraction:
-        mentions = MentionFinder(self.sides, self.people, self.article.published, self.home).find(self.sents)
+        finder = MentionFinder(self.sides, self.people, self.article.published, self.home)
+        mentions = finder.find(self.sents)
         mentions = [m for m in mentions if not self._is_headline(m.sent_index)]
         builder = MeetingBuilder(self.people, self.article.published, self.home, self.article.title)
         first = 1 if self.sents and self._is_headline(0) else 0
         date = lede_date(self.sents, first)
         drafts = builder.build(mentions, (first, date) if date else None)
+        if not drafts:
+            drafts = self._story_meeting(builder, mentions, finder.sides_named(self._lede(first)))
         if not drafts:
             return Extraction()
         if self.stance_model is not None:  # one batch per article, only once positions can follow
@@ -115,6 +120,22 @@ class ArticleExtractor:
             confidence=0.7 if len(countries) >= 2 else 0.4,
             rule_id=meeting_rule(draft.mentions[0], draft.split),
         )
+
+    def _lede(self, first: int) -> list[Span]:
+        """The story's first sentences, past the header lines (byline, dateline) above them."""
+        return [s for s in self.sents[first:] if len(s) >= _LEDE_MIN_TOKENS][:_LEDE]
+
+    def _story_meeting(
+        self, builder: MeetingBuilder, mentions: list[Mention], lede_sides: list[str]
+    ) -> list[Draft]:
+        """An article that speaks of an encounter without naming its sides in the same sentence
+        ("the session opened", "the presidents plan to meet twice"): the encounter between the
+        sides its lede names."""
+        if not mentions or len(lede_sides) < 2:
+            return []
+        mention = min(mentions, key=lambda m: m.sent_index)
+        mention.sides = list(dict.fromkeys([*mention.sides, *lede_sides]))
+        return builder.build([mention], None)
 
     def _is_headline(self, index: int) -> bool:
         """The headline atop the text repeats the story in telegraphic tense ("Seoul proposes talks")."""

@@ -161,6 +161,8 @@ class MentionFinder:
             return self._verb_has_other_side(token)
         if lemma == "call":
             return not any(c.dep_ == "poss" for c in token.children)
+        if lemma == "consultation" and token.head.lower_ == "in":
+            return False  # "in consultation with the President": in agreement with, not a meeting
         if lemma == "round":  # "a round of talks", "the next round", not "all year round"
             return any(
                 (c.dep_ == "prep" and c.lower_ == "of") or _ORDINAL.match(c.text) for c in token.children
@@ -193,8 +195,8 @@ class MentionFinder:
                 return True
             if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS and _medium_with(child, preps):
                 return True
-        if lemma in ("meet", "speak", "talk", "confer"):
-            return any(_plural_party(subject) for subject in _subjects(verb))
+        if lemma in ("meet", "speak", "talk", "confer"):  # not "the requirements have been met"
+            return any(_plural_party(subject) for subject in _subjects(verb) if subject.dep_ != "nsubjpass")
         return False
 
     # -- one mention ------------------------------------------------------------------
@@ -364,6 +366,11 @@ class MentionFinder:
             return None
         guests = [s for s in mention.sides if s != hosts[0]]
         return hosts[0] if len(guests) >= 2 else None
+
+    def sides_named(self, sents: list[Span]) -> list[str]:
+        """The countries and organisations some sentences name as actors (not as topics or places)."""
+        persons, _offices, sides, orgs = self._sides_in([t for sent in sents for t in sent])
+        return list(dict.fromkeys([*sides, *orgs, *(p.side for p in persons if p.side)]))
 
     def _sides_in(self, tokens: list[Token]) -> tuple[list[Person], list[Office], list[str], list[str]]:
         """Persons, unnamed offices, countries and organisations named in some tokens."""
