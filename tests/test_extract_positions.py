@@ -152,3 +152,11 @@ def test_a_quotation_after_a_colon_line_is_the_evidence():
     found = extract(text)
     evidence = [p.evidence.text for p in found.positions if p.holder_country == "JPN"]
     assert evidence == ['"We will open a new consulate in Recife next year."']
+
+
+def test_a_stance_about_two_bilaterals_is_one_row():
+    found = extract(
+        "Norwegian Foreign Minister Lena Holm held separate talks with the foreign ministers of Chile and "
+        "Peru in Oslo on Monday. Holm stressed the importance of cooperation on fisheries."
+    )
+    assert [(p.holder_country, p.stance) for p in found.positions] == [("NOR", "statement")]

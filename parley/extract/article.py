@@ -426,10 +426,17 @@ def _drop_nationality(title: str | None, sides: SideLexicon) -> str | None:
 
 
 def _unique_positions(rows: list[Position]) -> list[Position]:
+    """One row per stance: a sentence about two meetings states it once, at the first (the nearest)."""
     seen: set[tuple] = set()
     out = []
     for row in rows:
-        key = (row.meeting_key, row.holder_country, row.holder_organization, row.stance, row.evidence.start)
+        key = (
+            row.holder_country,
+            row.holder_organization,
+            row.stance,
+            row.evidence.start,
+            *row.target_countries,
+        )
         if key not in seen:
             seen.add(key)
             out.append(row)
