@@ -314,3 +314,11 @@ def test_welcoming_a_guest_to_a_place_is_hospitality(nlp: Language) -> None:
 def test_a_stated_preference_or_adherence_is_a_statement(nlp: Language) -> None:
     assert stances(nlp, "Norway preferred a phased withdrawal of the observers.") == ["statement"]
     assert stances(nlp, "Peru firmly adheres to the principle of non-intervention.") == ["statement"]
+
+
+def test_a_second_act_joined_inside_a_statement_is_a_stance_of_its_own(nlp: Language) -> None:
+    text = (
+        "During the call, Minister Tanaka stressed that Japan stands with Chile and urged the "
+        "country's fishermen to respect the quota."
+    )
+    assert stances(nlp, text) == ["demand", "statement"]

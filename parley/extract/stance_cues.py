@@ -499,6 +499,8 @@ def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
             if i == j or inner.anchor.i == outer.anchor.i:
                 continue
             if outer.complement is not None and _inside(inner.anchor, outer.complement):
+                if inner.anchor.dep_ == "conj" and inner.anchor.pos_ == "VERB":
+                    continue  # "stressed that X stands with Y and urged Z": a second act, not content
                 if own_subject(inner.anchor):
                     if outer.stance == "statement":
                         dropped.add(j)
