@@ -322,3 +322,10 @@ def test_a_second_act_joined_inside_a_statement_is_a_stance_of_its_own(nlp: Lang
         "country's fishermen to respect the quota."
     )
     assert stances(nlp, text) == ["demand", "statement"]
+
+
+def test_congratulations_are_support_even_when_offered(nlp: Language) -> None:
+    assert stances(nlp, "President Holm congratulated the Prime Minister on his appointment.") == ["support"]
+    offered = "In response, Minister Tanaka offered his congratulations on the new cabinet."
+    assert stances(nlp, offered) == ["support"]
+    assert stances(nlp, "Norway offered to mediate between the two governments.") == ["proposal"]
