@@ -189,3 +189,9 @@ def test_talks_ending_without_agreement_are_not_reached(nlp: Language) -> None:
     assert cue.status == "not_reached"
     assert cue.description is not None and "fishing quota" in cue.description
     assert statuses(nlp, "He left without a word.") == []
+
+
+def test_an_agreement_only_aimed_at_is_none(nlp: Language) -> None:
+    assert not cues(nlp, "The trade ministers will attempt to reach common ground before the summit.")
+    assert not cues(nlp, "The negotiators met in Lima last week to reach an understanding on fisheries.")
+    assert statuses(nlp, "The trade ministers reached common ground on fisheries.") == ["agreed"]

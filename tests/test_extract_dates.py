@@ -98,3 +98,8 @@ def test_a_month_or_day_inside_a_word_is_no_date(text):
 def test_a_range_of_days_resolves_to_its_first_day():
     found = only("the forum ran on June 3-5, 2019")
     assert (found.kind, resolve(found, THURSDAY)) == ("mdy", dt.date(2019, 6, 3))
+
+
+def test_a_day_off_the_calendar_is_no_date():
+    assert resolve(only("they met on Tuesday"), dt.date(1, 1, 1)) is None
+    assert resolve(only("will meet tomorrow"), dt.date(9999, 12, 31), future=True) is None

@@ -97,8 +97,8 @@ def _match(tok: Token) -> Iterator[AgreementCue]:
         return
     if tok.pos_ == "ADJ" or _has_cue_ancestor(tok):
         return  # "agreed to sign a memorandum": the signing is what was agreed, not a second cue
-    if _wished(tok):
-        return  # "the president hopes the two sides will sign ...": one side's wish, not a settlement
+    if _wished(tok) or word in lex["attempt_verbs"]:
+        return  # "the president hopes the two sides will sign ...", "will try to ...": not a settlement
     if word in lex["agree_verbs"]:
         yield from _match_agree(tok)
     elif word in lex["joint_verbs"]:
@@ -415,7 +415,20 @@ def _wished(tok: Token) -> bool:
     lex = _lex()
     if tok.dep_ in ("xcomp", "ccomp", "advcl") and lemma(tok.head) in lex["demand_verbs"]:
         return True
+    if tok.dep_ == "xcomp" and lemma(tok.head) in lex["attempt_verbs"]:
+        return True  # "will try to reach agreement": a goal
+    if _goal(tok):
+        return True
     return tok.dep_ == "ccomp" and lemma(tok.head) in lex["wish_verbs"]
+
+
+def _goal(tok: Token) -> bool:
+    """ "talks to reach an understanding", "steps to reach agreements": what talks are for, not
+    what they settled."""
+    lex = _lex()
+    settles = lemma(tok) in lex["reach_verbs"] or lemma(tok) in lex["agree_verbs"]
+    purpose = tok.dep_ in ("acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return settles and purpose
 
 
 def _is_future(tok: Token) -> bool:

@@ -135,6 +135,6 @@ def resolve(mention: DateMention, published: dt.date | None, future: bool = Fals
                 if future
                 else published - dt.timedelta(days=(-delta) % 7)
             )
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):  # a date off the calendar ("Tuesday" of year 1)
         return None
     return None
