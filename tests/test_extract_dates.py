@@ -40,6 +40,7 @@ def only(text: str):
         ("on Dec. 28", False, dt.date(2023, 12, 28)),
         ("on April 2", True, dt.date(2024, 4, 2)),
         ("met next Monday", True, dt.date(2024, 3, 18)),
+        ("will meet next Thursday", True, dt.date(2024, 3, 21)),
     ],
 )
 def test_resolved_days(text, future, expected):

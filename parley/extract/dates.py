@@ -130,6 +130,8 @@ def resolve(mention: DateMention, published: dt.date | None, future: bool = Fals
             elif modifier == "last":
                 future = False
             delta = (weekday - published.weekday()) % 7
+            if modifier == "next" and delta == 0:
+                delta = 7  # "next Thursday" written on a Thursday: a week on
             return (
                 published + dt.timedelta(days=delta)
                 if future
