@@ -69,7 +69,8 @@ def _record(source_path: str, item: object, position: str) -> Article | Reject:
         record = _record_label(item, position)
         return _article_from_object(source_path, record, item)
     except Exception as error:  # a bug or a library error on one record must not lose the others
-        return Reject(source_path, record, "ingest_error", f"{record}: {unexpected(error)}")
+        where = position if record == position else f"{position} (id {record})"
+        return Reject(source_path, record, "ingest_error", f"{where}: {unexpected(error)}")
 
 
 def _loads(text: str, where: str) -> object:
