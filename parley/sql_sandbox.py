@@ -59,9 +59,9 @@ def check(con: duckdb.DuckDBPyConnection, sql: str) -> None:
     )
 
 
-def connect(db: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to `db` that can open files only inside the folder holding it."""
-    folder = os.path.abspath(db.parent)
+def connect(db: Path, warehouse: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to `db` that can open files only inside `warehouse` (default: db's folder)."""
+    folder = os.path.abspath(warehouse or db.parent)
     allowed = sorted({folder + os.sep, os.path.realpath(folder) + os.sep})
     con = duckdb.connect(
         str(db),
@@ -78,11 +78,11 @@ def connect(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def query(db: Path, sql: str) -> tuple[list[str], list[tuple]]:
-    """Columns and rows of one read statement over the warehouse whose views `db` holds."""
+def query(db: Path, sql: str, warehouse: Path | None = None) -> tuple[list[str], list[tuple]]:
+    """Columns and rows of one read statement over the views in `db`, reading files only in `warehouse`."""
     if not db.exists():
         raise FileNotFoundError(f"{db} does not exist yet: run `parley run` first")
-    with connect(db) as con:
+    with connect(db, warehouse) as con:
         check(con, sql)
         cursor = con.execute(sql)
         return [d[0] for d in cursor.description or []], cursor.fetchall()

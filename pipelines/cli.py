@@ -80,7 +80,8 @@ def sql(args: argparse.Namespace) -> int:
     from parley import sql_sandbox
 
     try:
-        columns, rows = sql_sandbox.query(db_path(Warehouse(args.warehouse)), args.query)
+        store = Warehouse(args.warehouse)
+        columns, rows = sql_sandbox.query(db_path(store), args.query, store.local_root)
     except Exception as e:  # duckdb raises many kinds; the message is what the user needs
         err.print(f"[red]error:[/red] {escape(sql_sandbox.escape_controls(str(e)))}", soft_wrap=True)
         return 1
