@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 
+from parley.budget import Limits, OverBudget, read_in_pieces
 from parley.extract import EXTRACTOR_VERSION, Extractor
 from parley.extract.nlp import load_nlp
 from parley.extract.rows import ArticleInput, Extraction
@@ -112,7 +113,9 @@ def article_input(row: Any) -> ArticleInput:
     )
 
 
-def _extract_each(extractor: Extractor, inputs: list[ArticleInput]) -> Iterator[Extraction | BaseException]:
+def _extract_batched(
+    extractor: Extractor, inputs: list[ArticleInput]
+) -> Iterator[Extraction | BaseException]:
     """Batch through nlp.pipe; if a batch fails, redo it one by one to isolate the culprit."""
     try:
         yield from list(extractor.extract_many(inputs))
@@ -122,6 +125,23 @@ def _extract_each(extractor: Extractor, inputs: list[ArticleInput]) -> Iterator[
     for item in inputs:
         try:
             yield extractor.extract(item)
+        except Exception as err:
+            yield err
+
+
+def _extract_each(
+    extractor: Extractor, inputs: list[ArticleInput], limits: Limits
+) -> Iterator[Extraction | BaseException]:
+    """Each input's rows or error, in order: articles longer than one piece are read alone, piece by
+    piece within their budget (`parley.budget`), the others in batches."""
+    size = limits.piece_size(extractor)
+    batched = _extract_batched(extractor, [a for a in inputs if len(a.text) <= size])
+    for article in inputs:
+        if len(article.text) <= size:
+            yield next(batched)
+            continue
+        try:
+            yield read_in_pieces(extractor, article, limits)
         except Exception as err:
             yield err
 
@@ -216,26 +236,30 @@ def extract_batch(
     batch_size: int = 32,
     progress: Progress = _no_progress,
     now: dt.datetime | None = None,
+    limits: Limits | None = None,
 ) -> Batch:
-    """Read some articles; an article the extractor fails on becomes a reject, the rest land."""
+    """Read some articles; an article the extractor fails on, or that goes over its budget
+    (`limits`, else PARLEY_* settings), becomes a reject; the rest land."""
     now = now or dt.datetime.now(dt.UTC)
+    limits = limits or Limits.from_env()
     result = Batch()
     rows = list(todo.itertuples(index=False))
     for start in progress(range(0, len(rows), batch_size), -(-len(rows) // batch_size)):
         batch = rows[start : start + batch_size]
         new: dict[str, list[dict]] = {t: [] for t in OUTPUTS}
         for row, extraction in zip(
-            batch, _extract_each(extractor, [article_input(r) for r in batch]), strict=True
+            batch, _extract_each(extractor, [article_input(r) for r in batch], limits), strict=True
         ):
             counts = dict.fromkeys(EXTRACTED, 0)
             failed = isinstance(extraction, BaseException)
             if failed:
+                over = isinstance(extraction, OverBudget)
                 result.rejects.append(
                     reject_record(
                         row.source_path,
                         "extract",
-                        "extractor_error",
-                        _summary(extraction),
+                        "over_budget" if over else "extractor_error",
+                        str(extraction) if over else _summary(extraction),
                         source_record=row.source_record,
                         article_id=row.article_id,
                         at=now,
@@ -266,9 +290,11 @@ def _start_worker(model: str | None) -> None:
     _worker = Extractor(load_nlp(model))
 
 
-def _read_chunk(chunk: pd.DataFrame, version: str, batch_size: int, now: dt.datetime) -> Batch:
+def _read_chunk(
+    chunk: pd.DataFrame, version: str, batch_size: int, now: dt.datetime, limits: Limits
+) -> Batch:
     assert _worker is not None, "worker not started"
-    return extract_batch(chunk, _worker, version=version, batch_size=batch_size, now=now)
+    return extract_batch(chunk, _worker, version=version, batch_size=batch_size, now=now, limits=limits)
 
 
 def extract_parallel(
@@ -286,13 +312,14 @@ def extract_parallel(
     back in input order, so ids and rows are the same as in one process.
     """
     now = dt.datetime.now(dt.UTC)
+    limits = Limits.from_env()  # read here: a worker process may hold an older environment
     size = batch_size * 4
     chunks = [todo.iloc[i : i + size] for i in range(0, len(todo), size)]
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(model,)
     ) as pool:
-        futures = [pool.submit(_read_chunk, chunk, version, batch_size, now) for chunk in chunks]
+        futures = [pool.submit(_read_chunk, chunk, version, batch_size, now, limits) for chunk in chunks]
         return Batch.merge(f.result() for f in progress(futures, len(futures)))
 
 

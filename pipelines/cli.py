@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from parley.storage import Warehouse, WarehouseError
-from parley.views import db_path, display, query
+from parley.views import db_path, display
 from pipelines.definitions import DEFAULT_ARTICLES, DEFAULT_WAREHOUSE, build_definitions
 from pipelines.instance import ensure_home, instance
 from schemas.tables import TABLES
@@ -72,22 +72,30 @@ def run(args: argparse.Namespace) -> int:
 
 
 def sql(args: argparse.Namespace) -> int:
-    """Read-only SQL over the views; prints a table, CSV or JSON."""
+    """One read statement over the views, in a sandbox (`parley.sql_sandbox`); prints a table, CSV or JSON."""
+    from rich.markup import escape
+    from rich.table import Column
+    from rich.text import Text
+
+    from parley import sql_sandbox
+
     try:
-        columns, rows = query(db_path(Warehouse(args.warehouse)), args.query)
+        store = Warehouse(args.warehouse)
+        columns, rows = sql_sandbox.query(db_path(store), args.query, store.local_root)
     except Exception as e:  # duckdb raises many kinds; the message is what the user needs
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(sql_sandbox.escape_controls(str(e)))}", soft_wrap=True)
         return 1
+    columns = [sql_sandbox.escape_controls(c) for c in columns]
     if args.format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows(rows)
-    elif args.format == "json":
+        writer.writerows(sql_sandbox.safe(r) for r in rows)
+    elif args.format == "json":  # json.dumps escapes control characters itself
         print(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], default=str, indent=2))
     else:
-        table = Table(*columns)
+        table = Table(*(Column(Text(c)) for c in columns))
         for r in rows:
-            table.add_row(*(display(v) for v in r))
+            table.add_row(*(Text(sql_sandbox.escape_controls(display(v))) for v in r))
         out.print(table)
     return 0
 

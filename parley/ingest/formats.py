@@ -12,7 +12,14 @@ from collections.abc import Callable, Iterator
 import trafilatura
 
 from parley.ingest.front_matter import split_front_matter
-from parley.ingest.records import Article, IngestProblem, Reject, build_article
+from parley.ingest.records import (
+    Article,
+    IngestProblem,
+    Reject,
+    build_article,
+    lone_surrogate,
+    unexpected,
+)
 
 Reader = Callable[[str, str], Iterator[Article | Reject]]
 
@@ -24,11 +31,15 @@ def read_text_document(source_path: str, text: str) -> Iterator[Article | Reject
 
 
 def _record_label(item: object, fallback: str) -> str:
-    """The JSON `id` of a record when it has a usable one, else its position ("line 3", "item 2")."""
+    """The JSON `id` of a record when it has a usable one, else its position ("line 3", "item 2").
+
+    An id that is not valid Unicode (a lone surrogate) cannot be stored, so the position names it."""
     if isinstance(item, dict):
         record_id = item.get("id")
-        if isinstance(record_id, str | int) and not isinstance(record_id, bool) and str(record_id).strip():
-            return str(record_id).strip()
+        if isinstance(record_id, str | int) and not isinstance(record_id, bool):
+            label = str(record_id).strip()
+            if label and lone_surrogate(label) is None:
+                return label
     return fallback
 
 
@@ -51,12 +62,24 @@ def _article_from_object(source_path: str, record: str | None, item: object) -> 
     )
 
 
+def _record(source_path: str, item: object, position: str) -> Article | Reject:
+    """One record of a multi-article file; an unexpected error on it rejects that record alone."""
+    record = position
+    try:
+        record = _record_label(item, position)
+        return _article_from_object(source_path, record, item)
+    except Exception as error:  # a bug or a library error on one record must not lose the others
+        where = position if record == position else f"{position} (id {record})"
+        return Reject(source_path, record, "ingest_error", f"{where}: {unexpected(error)}")
+
+
 def _loads(text: str, where: str) -> object:
-    """json.loads with its errors (including RecursionError from deep nesting) as IngestProblem."""
+    """json.loads with its errors as IngestProblem: syntax, integers of more than 4,300 digits
+    (ValueError), deep nesting (RecursionError)."""
     try:
         return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise IngestProblem("bad_json", f"{where}{error}") from None
+    except ValueError as error:  # JSONDecodeError is one
+        raise IngestProblem("bad_json", f"{where}{str(error)[:200]}") from None
     except RecursionError:
         raise IngestProblem("bad_json", f"{where}nested too deeply to parse") from None
 
@@ -74,7 +97,7 @@ def read_jsonl(source_path: str, text: str) -> Iterator[Article | Reject]:
         except IngestProblem as problem:
             yield Reject(source_path, position, problem.reason, problem.detail)
             continue
-        yield _article_from_object(source_path, _record_label(item, position), item)
+        yield _record(source_path, item, position)
     if not seen_any:
         raise IngestProblem("empty", "no records: every line is blank")
 
@@ -86,7 +109,7 @@ def read_json(source_path: str, text: str) -> Iterator[Article | Reject]:
         if not data:
             raise IngestProblem("empty", "the JSON list holds no articles")
         for number, item in enumerate(data, start=1):
-            yield _article_from_object(source_path, _record_label(item, f"item {number}"), item)
+            yield _record(source_path, item, f"item {number}")
     elif isinstance(data, dict):
         yield _article_from_object(source_path, _record_label(data, "") or None, data)
     else:

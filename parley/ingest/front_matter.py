@@ -2,7 +2,10 @@
 
 python-frontmatter is not used because it strips the body and quietly treats an unterminated block
 as plain text; here the body must stay byte-for-byte (evidence offsets point into it) and a broken
-block must be reported. safe_load never constructs Python objects: a `!!python/...` tag is an error.
+block must be reported. The loader is yaml's SafeLoader, which never constructs Python objects (a
+`!!python/...` tag is an error), with one change: a timestamp no calendar holds (`2023-02-30`,
+`T25:00:00`) stays the string it was written as, so that the date is judged with the rest of the
+metadata (a `bad_date` reject naming it) instead of crashing the parser.
 """
 
 from __future__ import annotations
@@ -11,7 +14,21 @@ import re
 
 import yaml
 
-from parley.ingest.records import IngestProblem
+from parley.ingest.problems import IngestProblem
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose impossible timestamps stay strings (see the module docstring)."""
+
+
+def _timestamp(loader: _Loader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 _OPENING = re.compile(r"---[ \t]*\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.MULTILINE)
@@ -31,9 +48,9 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str]:
         raise IngestProblem("bad_front_matter", "front matter opened with '---' on line 1 is never closed")
     block = text[opening.end() : closing.start()]
     try:
-        metadata = yaml.safe_load(block)
-    except yaml.YAMLError as error:
-        message = " ".join(str(error).split())
+        metadata = yaml.load(block, Loader=_Loader)  # a SafeLoader: constructs no Python objects
+    except (yaml.YAMLError, ValueError) as error:  # ValueError: an integer of more than 4,300 digits
+        message = " ".join(str(error).split())[:300]
         raise IngestProblem("bad_front_matter", f"front matter is not valid safe YAML: {message}") from None
     except RecursionError:
         raise IngestProblem("bad_front_matter", "front matter is nested too deeply to parse") from None

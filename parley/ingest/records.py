@@ -5,10 +5,23 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from parley.ingest.dates import parse_published
+from parley.ingest.problems import IngestProblem
+
+__all__ = [
+    "Article",
+    "IngestProblem",
+    "Reject",
+    "build_article",
+    "content_hash",
+    "lone_surrogate",
+    "printable",
+    "unexpected",
+]
 
 
 @dataclass(frozen=True)
@@ -33,15 +46,6 @@ class Reject:
     source_record: str | None
     reason: str
     detail: str
-
-
-class IngestProblem(Exception):
-    """Raised by readers for a problem that rejects the whole file; scan turns it into a Reject."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
 
 
 def content_hash(
@@ -69,6 +73,36 @@ def _metadata_string(value: object) -> str | None:
     return text or None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Offset of the first lone surrogate in `text` (JSON and YAML escapes such as "\\ud800" make
+    them), or None: such text is not Unicode, and nothing downstream (UTF-8, Arrow) can store it."""
+    found = _SURROGATE.search(text)
+    return found.start() if found else None
+
+
+def printable(text: str) -> str:
+    """`text` with lone surrogates written as escapes, so that a message quoting bad input can be stored."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def unexpected(error: BaseException) -> str:
+    """An unexpected error in one line, for a reject's detail."""
+    return printable(f"{type(error).__name__}: {error}")[:300]
+
+
+def _check_unicode(fields: Mapping[str, object]) -> None:
+    for name, value in fields.items():
+        offset = lone_surrogate(value) if isinstance(value, str) else None
+        if offset is not None:
+            character = printable(value[offset])
+            raise IngestProblem(
+                "bad_encoding", f"'{name}' holds a lone surrogate ({character}) at offset {offset}: not text"
+            )
+
+
 def build_article(
     source_path: str,
     source_record: str | None,
@@ -76,15 +110,20 @@ def build_article(
     text: str,
     metadata: Mapping[str, object],
 ) -> Article | Reject:
-    """An Article from a body and its metadata (`title`, `published`, `publisher`, `url`), or an `empty` Reject."""
+    """An Article from a body and its metadata (`title`, `published`, `publisher`, `url`), or a Reject
+    (`empty`; `bad_encoding` for text that is not Unicode; `bad_date` for an impossible date)."""
     where = f"{source_record}: " if source_record else ""
     if not text.strip():
         detail = "text is empty" if not text else "text is only whitespace"
         return Reject(source_path, source_record, "empty", where + detail)
     title = _metadata_string(metadata.get("title"))
-    published = parse_published(metadata.get("published"))
     publisher = _metadata_string(metadata.get("publisher"))
     url = _metadata_string(metadata.get("url"))
+    try:
+        _check_unicode({"text": text, "title": title, "publisher": publisher, "url": url})
+        published = parse_published(metadata.get("published"))
+    except IngestProblem as problem:
+        return Reject(source_path, source_record, problem.reason, where + problem.detail)
     return Article(
         source_path=source_path,
         source_record=source_record,

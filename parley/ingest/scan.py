@@ -9,6 +9,9 @@ Rules that decide what a file becomes:
 - Anything that is not a regular file (FIFO, socket, device) is `not_regular_file`, never opened.
 - Order is depth-first with each folder's entries sorted by name, so two scans of the same folder
   yield the same records in the same order; the first copy of a duplicate is the one kept.
+- Inputs fail alone: a name that is not valid UTF-8 is `bad_file_name` (shown with `\xff` escapes),
+  and any unexpected error while reading one file is an `ingest_error` reject naming it; the scan
+  goes on with the next file.
 """
 
 from __future__ import annotations
@@ -17,11 +20,12 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from parley.ingest.decoding import decode
 from parley.ingest.formats import READERS
-from parley.ingest.records import Article, IngestProblem, Reject
+from parley.ingest.records import Article, IngestProblem, Reject, lone_surrogate, printable, unexpected
 
 DEFAULT_MAX_BYTES = 5_000_000
 
@@ -36,13 +40,26 @@ def _walk(root: Path, folder: Path | None = None) -> Iterator[tuple[str, os.DirE
         entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=lambda e: e.name)
     for entry in entries:
         relative = Path(entry.path).relative_to(root).as_posix()
-        if not entry.is_dir(follow_symlinks=False):
+        if not _is_folder(entry):
             yield relative, entry
             continue
         try:
             yield from _walk(root, Path(entry.path))
         except OSError as error:
             yield relative, error
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:  # gone since the listing: reading it will say so
+        return False
+
+
+def shown_name(relative: str) -> str:
+    """A path as it can be stored and printed: bytes that are not UTF-8 (which Python keeps as lone
+    surrogates) written as `\\xff` escapes."""
+    return os.fsencode(relative).decode("utf-8", "backslashreplace")
 
 
 def _symlink_reject(root: Path, relative: str, entry: os.DirEntry[str]) -> Reject:
@@ -108,6 +125,24 @@ def _file_outcomes(
         yield Reject(relative, None, "unreadable", f"cannot be read: {error.strerror or error}")
 
 
+def _isolated(
+    root: Path, relative: str, entry: os.DirEntry[str] | OSError, max_bytes: int
+) -> Iterator[Article | Reject]:
+    """The records of one entry, whatever goes wrong with it: every failure is a Reject naming it."""
+    if lone_surrogate(relative) is not None:
+        shown = shown_name(relative)
+        yield Reject(
+            shown, None, "bad_file_name", f"file name '{shown}' is not valid UTF-8; rename it to read it"
+        )
+        return
+    try:
+        for item in _file_outcomes(root, relative, entry, max_bytes):
+            # a reject's message may quote the input (a link's target): keep it storable
+            yield replace(item, detail=printable(item.detail)) if isinstance(item, Reject) else item
+    except Exception as error:  # a bug or a library error on one file must not stop the others
+        yield Reject(relative, None, "ingest_error", unexpected(error))
+
+
 def _location(item: Article) -> str:
     return f"{item.source_path} ({item.source_record})" if item.source_record else item.source_path
 
@@ -120,7 +155,7 @@ def scan(root: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ar
     root = Path(root)
     first_seen: dict[str, str] = {}
     for relative, entry in _walk(root):
-        for item in _file_outcomes(root, relative, entry, max_bytes):
+        for item in _isolated(root, relative, entry, max_bytes):
             if isinstance(item, Article):
                 original = first_seen.get(item.content_hash)
                 if original is None:
@@ -140,10 +175,12 @@ def fingerprint(root: str | Path) -> str:
     digest = hashlib.sha256()
     root = Path(root)
     for relative, entry in _walk(root):
-        if isinstance(entry, OSError):
-            state = f"unlistable {entry.errno}"
-        else:
+        try:
+            if isinstance(entry, OSError):
+                raise entry
             info = entry.stat(follow_symlinks=False)
             state = f"{stat.S_IFMT(info.st_mode)} {info.st_size} {info.st_mtime_ns}"
-        digest.update(f"{relative}\0{state}\n".encode())
+        except OSError as error:  # unlistable, or gone since the listing
+            state = f"unreadable {error.errno}"
+        digest.update(os.fsencode(relative) + f"\0{state}\n".encode())
     return digest.hexdigest()
