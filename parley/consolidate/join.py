@@ -95,6 +95,8 @@ def formats_fit(a: Report, b: Report, rules: Rules) -> bool:
 def places_fit(a: Report, b: Report, rules: Rules) -> bool:
     if not rules.location_must_agree or not a.place_words or not b.place_words:
         return True
+    if rules.location_excused_on_same_day and a.start_date is not None and a.start_date == b.start_date:
+        return True
     return bool(a.place_words & b.place_words)
 
 

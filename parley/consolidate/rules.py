@@ -31,7 +31,10 @@ class Rules:
     format_groups: tuple[frozenset[str], ...] = field(
         default=(frozenset({"in_person"}), frozenset({"virtual", "phone"}))
     )  # formats within a group are compatible; `unknown` is compatible with all
-    location_must_agree: bool = True  # two named places must share a word
+    location_must_agree: bool = True  # two named places must share a word ...
+    location_excused_on_same_day: bool = (
+        True  # ... unless both fix the same day (one wording names the city, another the building)
+    )
 
 
 RULES = Rules()
