@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from parley.consolidate.dates import Window
 from parley.consolidate.join import Report, closeness, copy_closeness, may_share, same_meeting
 from parley.consolidate.rules import Rules
 from parley.ids import stable_id
@@ -34,25 +35,34 @@ def placing_order(report: Report) -> tuple:
     )
 
 
+def months(window: Window, slack: int) -> range:
+    """The calendar months (as year * 12 + month) a window touches, widened by `slack` days."""
+    lo, hi = window[0] - dt.timedelta(days=slack), window[1] + dt.timedelta(days=slack)
+    return range(lo.year * 12 + lo.month, hi.year * 12 + hi.month + 1)
+
+
 class Events:
-    """Events under construction: members by event_id, indexed by side for candidate look-ups."""
+    """Events under construction: members by event_id, indexed by side and month for look-ups."""
 
     def __init__(self, rules: Rules, reserved: Iterable[str]):
         self.rules = rules
         self.members: dict[str, list[Report]] = {}
         self.of: dict[str, str] = {}  # meeting_id -> event_id
-        self.by_side: dict[str, list[str]] = defaultdict(list)
+        self.order: dict[str, int] = {}  # event_id -> when it was first filled (older wins ties)
+        self.index: dict[tuple[str, int], dict[str, None]] = defaultdict(dict)  # (side, month) -> events
         self.reserved = set(reserved)
 
     def add(self, event_id: str, report: Report) -> None:
         if event_id not in self.members:
             self.members[event_id] = []
+            self.order[event_id] = len(self.order)
             self.reserved.add(event_id)
         self.members[event_id].append(report)
         self.of[report.meeting_id] = event_id
-        for side in report.sides:
-            if event_id not in self.by_side[side]:
-                self.by_side[side].append(event_id)
+        if report.window is not None:  # a row without one fits nothing, nor does its event
+            for month in months(report.window, self.rules.day_tolerance):
+                for side in report.sides:
+                    self.index[side, month][event_id] = None
 
     def found(self, report: Report) -> None:
         """A new event, its id derived from its first row (and a counter, should that id be taken)."""
@@ -65,11 +75,24 @@ class Events:
     def fits(self, event_id: str, report: Report) -> bool:
         return all(same_meeting(report, member, self.rules) for member in self.members[event_id])
 
+    def candidates(self, report: Report) -> list[str]:
+        """Events with a row in a month of the row's window that holds its sides (every one of
+        them for a row of few parties, which joins only its very sides; any one otherwise)."""
+        if report.window is None:
+            return []
+        found: set[str] = set()
+        for month in months(report.window, self.rules.day_tolerance):
+            postings = [self.index.get((side, month), {}) for side in report.sides]
+            if len(report.sides) < self.rules.multilateral_min_parties:
+                found.update(set.intersection(*(set(p) for p in postings)) if postings else ())
+            else:
+                found.update(e for p in postings for e in p)
+        return sorted(found, key=self.order.__getitem__)
+
     def best(self, report: Report) -> str | None:
         """The fitting event whose members agree with the row most closely (the older on a tie)."""
-        candidates = dict.fromkeys(e for side in sorted(report.sides) for e in self.by_side[side])
         scored = []
-        for rank, event_id in enumerate(candidates):
+        for rank, event_id in enumerate(self.candidates(report)):
             if self.fits(event_id, report):
                 members = self.members[event_id]
                 score = sum(closeness(report, m) for m in members) / len(members)
