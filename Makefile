@@ -21,7 +21,7 @@ setup: $(BIN)/parley
 demo: setup
 	$(BIN)/parley run
 	$(BIN)/parley sql "SELECT m.start_date, m.countries, m.level, m.format, m.location FROM meetings m WHERE m.status = 'held' ORDER BY m.start_date DESC NULLS LAST LIMIT 10"
-	$(BIN)/parley sql "SELECT e.start_date, e.countries, e.status, e.first_status, e.level, e.location, e.articles, e.publishers, e.copies FROM events e WHERE e.articles + e.copies > 1 ORDER BY e.start_date DESC NULLS LAST LIMIT 10"
+	$(BIN)/parley sql "SELECT e.start_date, e.countries, e.status, e.first_status, e.location, e.articles, e.publishers, e.copies FROM events e WHERE e.articles + e.copies > 1 ORDER BY e.start_date DESC NULLS LAST LIMIT 10"
 
 run: setup
 	$(BIN)/parley run
