@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 SHARED  ?= ../shared/eval
 
-.PHONY: setup demo run test lint format ui eval eval-samples train bench clean
+.PHONY: setup demo run test lint format ui eval eval-samples eval-events train bench clean
 
 $(BIN)/parley: pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -21,6 +21,7 @@ setup: $(BIN)/parley
 demo: setup
 	$(BIN)/parley run
 	$(BIN)/parley sql "SELECT m.start_date, m.countries, m.level, m.format, m.location FROM meetings m WHERE m.status = 'held' ORDER BY m.start_date DESC NULLS LAST LIMIT 10"
+	$(BIN)/parley sql "SELECT e.start_date, e.countries, e.status, e.first_status, e.location, e.articles, e.publishers, e.copies FROM events e WHERE e.articles + e.copies > 1 ORDER BY e.start_date DESC NULLS LAST LIMIT 10"
 
 run: setup
 	$(BIN)/parley run
@@ -48,6 +49,15 @@ eval: setup
 # The three sets written for this repository (data/README.md): samples, tuning, held-out.
 eval-samples: setup
 	$(BIN)/python -m evaluation --shared $(SHARED) --samples
+
+# Consolidation measured on the events corpus (data/events/README.md): end to end (`parley run` +
+# score.py's "same meeting across articles"), then the join rule alone on the gold meeting rows.
+EVENTS_WH := /tmp/parley-eval-events
+eval-events: setup
+	rm -rf $(EVENTS_WH)
+	DAGSTER_HOME=$(EVENTS_WH)/home $(BIN)/parley run --articles data/articles/events --warehouse $(EVENTS_WH)/warehouse --quiet
+	$(BIN)/python $(SHARED)/score.py --gold data/events/gold --warehouse $(EVENTS_WH)/warehouse | grep "same meeting"
+	$(BIN)/python -m evaluation.events --articles data/articles/events --gold data/events/gold --shared $(SHARED)
 
 # Train the learned components (training/) on the three real annotated sets and write the shipped
 # artefact to parley/extract/models/, which the extractor loads when PARLEY_MODELS is unset.

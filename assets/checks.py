@@ -1,4 +1,4 @@
-"""Blocking asset checks: each table against its Pandera model, plus cross-table integrity.
+"""Blocking asset checks: each table against its Pandera model, cross-table integrity, and events.
 
 As in PUDL, a failing check blocks what is downstream (the DuckDB views) and
 carries its failure cases as metadata for the UI.
@@ -7,6 +7,11 @@ carries its failure cases as metadata for the UI.
 import dagster as dg
 import pandas as pd
 
+from parley.consolidate.checks import (
+    events_joining_disjoint_sides,
+    events_without_meetings,
+    meetings_without_event,
+)
 from parley.validation import failure_cases, integrity_problems
 from schemas.tables import EXTRACTED, TABLES
 
@@ -70,4 +75,42 @@ def integrity_check(table: str) -> dg.AssetChecksDefinition:
     return linked_check
 
 
-CHECKS = [schema_check(name) for name in TABLES] + [integrity_check(name) for name in EXTRACTED]
+# The three consolidation checks sit on `events` and read `meetings`: a blocking check on each
+# asset reading the other would make each wait for the other.
+@dg.asset_check(
+    asset="events",
+    name="every_meeting_has_an_event",
+    blocking=True,
+    description="every meeting row names an existing event",
+    additional_ins={"meetings": dg.AssetIn("meetings")},
+)
+def meetings_have_events(events: pd.DataFrame, meetings: pd.DataFrame) -> dg.AssetCheckResult:
+    return _result(meetings_without_event(meetings, events), "meetings without an event")
+
+
+@dg.asset_check(
+    asset="events",
+    name="has_meetings",
+    blocking=True,
+    description="every event has at least one meeting row, and lists exactly the rows that name it",
+    additional_ins={"meetings": dg.AssetIn("meetings")},
+)
+def events_have_meetings(events: pd.DataFrame, meetings: pd.DataFrame) -> dg.AssetCheckResult:
+    return _result(events_without_meetings(meetings, events), "events without their meetings")
+
+
+@dg.asset_check(
+    asset="events",
+    name="sides_overlap",
+    blocking=True,
+    description="no event joins meeting rows whose sides are disjoint",
+    additional_ins={"meetings": dg.AssetIn("meetings")},
+)
+def events_share_sides(events: pd.DataFrame, meetings: pd.DataFrame) -> dg.AssetCheckResult:
+    return _result(events_joining_disjoint_sides(meetings), "pairs of rows with disjoint sides")
+
+
+EVENT_CHECKS = [meetings_have_events, events_have_meetings, events_share_sides]
+CHECKS = (
+    [schema_check(name) for name in TABLES] + [integrity_check(name) for name in EXTRACTED] + EVENT_CHECKS
+)

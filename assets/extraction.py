@@ -16,6 +16,9 @@ from parley.extract import EXTRACTOR_VERSION
 from pipelines.resources import ExtractorResource, WarehouseResource
 from schemas.arrow import to_frame
 
+# Meetings leave extraction without their event: `assets/events.py` sets it and stores the table.
+STAGED = {"meetings": "extracted_meetings"}
+
 
 @dg.op(out={"shards": dg.DynamicOut(), "plan": dg.Out()})
 def plan_extraction(
@@ -57,7 +60,8 @@ def extract_shard(
 
 @dg.op(
     out={
-        **{name: dg.Out(io_manager_key="warehouse_io") for name in stages.OUTPUTS},
+        **{name: dg.Out(io_manager_key="warehouse_io") for name in stages.OUTPUTS if name not in STAGED},
+        **{staged: dg.Out() for staged in STAGED.values()},
         "extract_rejects": dg.Out(),
     }
 )
@@ -65,7 +69,11 @@ def assemble_tables(articles: pd.DataFrame, plan: stages.Plan, batches: list[sta
     """Kept and new rows, validated: invalid rows go to rejects, the rest lands."""
     tables, rejects = stages.assemble(articles, plan, batches)
     for name in stages.OUTPUTS:
-        yield dg.Output(tables[name], output_name=name, metadata={"extractor_version": EXTRACTOR_VERSION})
+        yield dg.Output(
+            tables[name],
+            output_name=STAGED.get(name, name),
+            metadata={"extractor_version": EXTRACTOR_VERSION},
+        )
     yield dg.Output(
         to_frame("rejects", rejects),
         output_name="extract_rejects",
@@ -75,7 +83,16 @@ def assemble_tables(articles: pd.DataFrame, plan: stages.Plan, batches: list[sta
 
 @dg.graph_multi_asset(
     outs={
-        **{name: table_out(name, code_version=EXTRACTOR_VERSION) for name in stages.OUTPUTS},
+        **{
+            name: table_out(name, code_version=EXTRACTOR_VERSION)
+            for name in stages.OUTPUTS
+            if name not in STAGED
+        },
+        "extracted_meetings": dg.AssetOut(
+            description="Meeting rows as extracted, before consolidation gives each its event",
+            kinds={"pandas"},
+            code_version=EXTRACTOR_VERSION,
+        ),
         "extract_rejects": dg.AssetOut(
             description="Articles or rows refused while extracting", kinds={"pandas"}
         ),

@@ -1,4 +1,4 @@
-"""The pipeline's two stages as plain functions: folder → articles, articles → tables.
+"""The pipeline's stages as plain functions: folder → articles, articles → tables, meetings → events.
 
 Dagster assets call these; tests and benchmarks can too. Both return the rows
 they refused, with reasons, so every input ends up somewhere.
@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from parley.budget import Limits, OverBudget, read_in_pieces
+from parley.consolidate import consolidate, mark_copies
 from parley.extract import EXTRACTOR_VERSION, Extractor
 from parley.extract.nlp import load_nlp
 from parley.extract.rows import ArticleInput, Extraction
@@ -64,6 +65,7 @@ def ingest(
 
     `ingested_at` is kept from the previous articles table, so it says when
     the content first arrived and an unchanged folder gives identical rows.
+    Near-duplicates of an earlier article land too, with `copy_of` naming it.
     """
     now = now or dt.datetime.now(dt.UTC)
     first_seen: dict[str, Any] = {}
@@ -99,7 +101,7 @@ def ingest(
     articles = _validated(
         "articles", frame, rejects, lambda r: (r.source_path, r.source_record, r.article_id), now
     )
-    return articles, rejects
+    return mark_copies(articles), rejects
 
 
 def article_input(row: Any) -> ArticleInput:
@@ -374,3 +376,13 @@ def extract(
     work = plan(articles, previous, version)
     batch = extract_batch(work.todo, extractor, version=version, batch_size=batch_size, progress=progress)
     return assemble(articles, work, [batch])
+
+
+def events(
+    articles: pd.DataFrame, meetings: pd.DataFrame, previous: pa.Table | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Meetings → one event per real-world meeting: `meetings` with `event_id`, and `events`.
+
+    `previous` (the last `events` table) keeps every event_id whose meetings remain.
+    """
+    return consolidate(meetings, articles, previous)

@@ -1,4 +1,4 @@
-"""The six warehouse tables, declared once as Pandera models.
+"""The warehouse tables, declared once as Pandera models.
 
 These models are the single source of truth: the Arrow schemas used to write
 Parquet, the column schemas shown in the Dagster UI and the README's data
@@ -71,6 +71,18 @@ class Articles(_Table):
     text: Arrow = column(STRING, "Body text; all evidence offsets point into it")
     content_hash: Arrow = column(STRING, "SHA-256 of the normalised content", str_matches=r"^[0-9a-f]{64}$")
     ingested_at: Arrow = column(TIMESTAMP, "When this content was first ingested (UTC)")
+    copy_of: Arrow = column(
+        STRING,
+        "Earlier article this one is a near-duplicate of (syndicated or lightly edited copy); "
+        "its meetings then add nothing to any count",
+        nullable=True,
+    )
+    copy_similarity: Arrow = column(
+        FLOAT,
+        "Estimated Jaccard similarity (MinHash of word 5-grams) to `copy_of`",
+        nullable=True,
+        in_range={"min_value": 0, "max_value": 1},
+    )
 
 
 class _Evidenced(_Table):
@@ -99,6 +111,12 @@ class Meetings(_Evidenced):
     """One row per encounter between two or more countries or organisations: held, planned or cancelled."""
 
     meeting_id: Arrow = column(STRING, "Stable id of the meeting", unique=True)
+    event_id: Arrow = column(
+        STRING,
+        "Real-world meeting this row reports (`events.event_id`); rows from any articles that report "
+        "the same meeting share it (set by consolidation; a check requires it)",
+        nullable=True,
+    )
     countries: Arrow = column(
         STRINGS, "ISO 3166-1 alpha-3 codes of the countries taking part, sorted", alpha3_codes=()
     )
@@ -110,6 +128,43 @@ class Meetings(_Evidenced):
     date_text: Arrow = column(STRING, "Words that gave the date", nullable=True)
     location: Arrow = column(STRING, "Most specific place named, as written", nullable=True)
     duration_minutes: Arrow = column(INT, "Duration when stated", nullable=True, ge=0)
+
+
+class Events(_Table):
+    """One row per real-world meeting: the meeting rows of every article that reports it, consolidated."""
+
+    event_id: Arrow = column(
+        STRING,
+        "Stable id of the real-world meeting; never changes while any of its meetings remain",
+        unique=True,
+    )
+    countries: Arrow = column(
+        STRINGS, "Countries taking part according to any of its reports (alpha-3), sorted", alpha3_codes=()
+    )
+    organizations: Arrow = column(
+        STRINGS, "Organisations taking part according to any of its reports, sorted"
+    )
+    status: Arrow = column(
+        STRING, "Status as last reported (a planned meeting later reported held is held)", isin=STATUSES
+    )
+    first_status: Arrow = column(STRING, "Status as first reported", isin=STATUSES)
+    format: Arrow = column(STRING, "Medium most reports give (`unknown` when none says)", isin=FORMATS)
+    level: Arrow = column(STRING, "Highest level reported", isin=LEVELS)
+    start_date: Arrow = column(DATE, "Day the reports agree on (the day most reports give)", nullable=True)
+    date_spread_days: Arrow = column(
+        INT, "Days between the earliest and the latest day reported: 0 when they agree", nullable=True, ge=0
+    )
+    location: Arrow = column(STRING, "Place most reports name", nullable=True)
+    articles: Arrow = column(
+        INT, "Articles reporting it, copies of another reporting article not counted", ge=0
+    )
+    publishers: Arrow = column(INT, "Distinct publishers of those articles", ge=0)
+    copies: Arrow = column(
+        INT, "Near-duplicate copies of those articles that also report it (never counted)", ge=0
+    )
+    first_reported: Arrow = column(DATE, "Publication date of the first article reporting it", nullable=True)
+    last_reported: Arrow = column(DATE, "Publication date of the last article reporting it", nullable=True)
+    meeting_ids: Arrow = column(STRINGS, "Its meeting rows (`meetings.meeting_id`), sorted")
 
 
 class Participants(_Evidenced):
@@ -178,6 +233,7 @@ class Extractions(_Table):
 TABLES: dict[str, type[_Table]] = {
     "articles": Articles,
     "meetings": Meetings,
+    "events": Events,
     "participants": Participants,
     "positions": Positions,
     "agreements": Agreements,

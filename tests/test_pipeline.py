@@ -42,7 +42,7 @@ def test_run_fills_every_table_and_passes_every_check(run_pipeline, articles_dir
     for table in EXTRACTED:
         assert len(read(warehouse_dir, table)) > 0, table
     checks = check_results(result)
-    assert len(checks) == len(TABLES) + len(EXTRACTED)
+    assert len(checks) == len(TABLES) + len(EXTRACTED) + 3  # + the three event checks
     assert all(checks.values()), checks
     meetings = read(warehouse_dir, "meetings")
     assert set(meetings["extractor_version"]) == {EXTRACTOR_VERSION}
