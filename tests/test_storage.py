@@ -53,7 +53,7 @@ def test_damaged_file_names_itself_and_the_cure(tmp_path):
     store = Warehouse(tmp_path)
     store.write("meetings", to_arrow("meetings", to_frame("meetings", [meeting(0)])))
     (tmp_path / "meetings" / "part-0.parquet").write_bytes(b"PAR1 not really parquet")
-    with pytest.raises(WarehouseError, match=r"meetings/part-0.parquet.*parley rebuild"):
+    with pytest.raises(WarehouseError, match=r"meetings/part-0.parquet was changed.*parley run. re-derives"):
         store.read("meetings")
 
 
