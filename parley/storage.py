@@ -203,7 +203,7 @@ class Warehouse:
     def counts(self) -> dict[str, int]:
         """Rows per published table, as the manifest records them."""
         manifest = self.manifest()
-        return {t: e.rows for t, e in manifest.tables.items()} if manifest else {}
+        return {t: manifest.tables[t].rows for t in TABLES if t in manifest.tables} if manifest else {}
 
     def exists(self, table: str) -> bool:
         manifest = self.manifest()

@@ -60,17 +60,19 @@ def run(args: argparse.Namespace) -> int:
             run_config=_quiet_logs(args.debug), instance=instance(), raise_on_error=False
         )
         if not result.success:
-            return _report_failure(result, store)
+            return _report_failure(result, store, args.debug)
         if not args.quiet:
             _report(result.run_id, store)
     return 0
 
 
-def _report_failure(result: Any, store: Any) -> int:
-    """One line per failed step or check, and what the warehouse holds now."""
+def _report_failure(result: Any, store: Any, debug: bool) -> int:
+    """One line per failed step or check (the stack too with --debug), and what the warehouse holds now."""
     for event in result.all_events:
         if event.is_step_failure:
             error = event.step_failure_data.error
+            if debug:
+                _say(error.to_string())
             cause = error.cause if error.cause and "dagster" in error.cls_name.lower() else error
             message = cause.message.strip().splitlines()[0] if cause.message.strip() else cause.cls_name
             _say(f"error: step {event.step_key} failed: {message}")

@@ -19,9 +19,9 @@ from pathlib import Path
 FORWARDED = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
-def session_members(session: int) -> list[int]:
-    """Live processes (zombies excluded) whose session id is `session`."""
-    members = []
+def processes() -> dict[int, tuple[int, int, str]]:
+    """Every process on the machine: pid → (parent pid, session id, state letter), from /proc."""
+    found = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -29,10 +29,14 @@ def session_members(session: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2 :].split()  # state, ppid, pgrp, session, ...
-        if fields[0] != "Z" and int(fields[3]) == session:
-            members.append(int(entry.name))
-    return members
+        state, ppid, _group, session = stat[stat.rindex(")") + 2 :].split()[:4]
+        found[int(entry.name)] = (int(ppid), int(session), state)
+    return found
+
+
+def session_members(session: int) -> list[int]:
+    """Live processes (zombies excluded) whose session id is `session`."""
+    return [pid for pid, (_, sid, state) in processes().items() if sid == session and state != "Z"]
 
 
 def stop_session(session: int, grace: float = 5.0) -> None:
@@ -52,15 +56,25 @@ def stop_session(session: int, grace: float = 5.0) -> None:
 def run_supervised(command: Sequence[str], *, env: Mapping[str, str], cwd: Path, grace: float = 20.0) -> int:
     """Run `command` to its end; SIGINT/SIGTERM/SIGHUP are passed on, and after `grace` s the
     session is killed. Returns the child's exit status (128 + signal when we were stopped)."""
-    child = subprocess.Popen(list(command), env=dict(env), cwd=cwd, start_new_session=True)
     received: list[int] = []
+    started: list[subprocess.Popen] = []
 
     def forward(signum: int, _frame: object) -> None:
         received.append(signum)
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(child.pid, signum)
+        for child in started:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child.pid, signum)
 
+    # handlers first: the child then starts with default ones (an inherited "ignore SIGINT",
+    # as in a background job, would make `dagster dev` deaf to SIGTERM, which it maps to SIGINT)
     previous = {sig: signal.signal(sig, forward) for sig in FORWARDED}
+    try:
+        child = subprocess.Popen(list(command), env=dict(env), cwd=cwd, start_new_session=True)
+    except BaseException:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        raise
+    started.append(child)
     try:
         deadline: float | None = None
         while child.poll() is None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import glob
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -108,6 +110,67 @@ def test_two_runs_at_once_take_turns(articles_dir, warehouse_dir, tmp_path):
         assert run.wait(timeout=300) == 0, run.stderr.read()
     assert_consistent(warehouse_dir)
     assert len(read(warehouse_dir, "articles")) == 3
+
+
+def test_rebuild_beside_a_run_takes_turns_and_neither_empties_a_table(articles_dir, warehouse_dir, tmp_path):
+    env = os.environ | {"DAGSTER_HOME": str(tmp_path / "home")}
+    locations = ("--articles", str(articles_dir), "--warehouse", str(warehouse_dir), "--quiet")
+    assert subprocess.run(parley_command("run", *locations), cwd=ROOT, env=env).returncode == 0
+    expected = Warehouse(warehouse_dir).counts()
+    both = [
+        subprocess.Popen(
+            parley_command(command, *locations), cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+        )
+        for command in ("run", "rebuild")
+    ]
+    for proc in both:
+        assert proc.wait(timeout=300) == 0, proc.stderr.read()
+    assert Warehouse(warehouse_dir).counts() == expected
+    assert all(expected[table] > 0 for table in EXTRACTED)
+    assert_consistent(warehouse_dir)
+
+
+@pytest.mark.parametrize("symlinks", [True, False], ids=["cp -a", "cp -rL"])
+def test_a_copied_or_moved_warehouse_reads_its_own_files(
+    run_pipeline, articles_dir, warehouse_dir, tmp_path, capsys, symlinks
+):
+    run_pipeline(articles_dir, warehouse_dir)
+    copy = tmp_path / "copy"
+    shutil.copytree(warehouse_dir, copy, symlinks=symlinks)
+    (articles_dir / "wire-summit.txt").unlink()
+    run_pipeline(articles_dir, warehouse_dir)  # the original changes
+
+    def articles_in(warehouse: Path) -> int:
+        assert (
+            parley(
+                [
+                    "sql",
+                    "SELECT count(*) AS n FROM articles",
+                    "--warehouse",
+                    str(warehouse),
+                    "--format",
+                    "json",
+                ]
+            )
+            == 0
+        )
+        return json.loads(capsys.readouterr().out)[0]["n"]
+
+    assert articles_in(warehouse_dir) == 2
+    assert articles_in(copy) == 3
+    moved = tmp_path / "moved"
+    copy.rename(moved)
+    assert articles_in(moved) == 3
+    with duckdb.connect(str(moved / "parley.duckdb"), read_only=True) as con:  # an analyst's own client
+        con.execute("SET file_search_path = ?", [str(moved)])
+        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(3,)]
+    inside = "import duckdb; print(duckdb.connect('parley.duckdb', read_only=True).execute('SELECT count(*) FROM articles').fetchall())"
+    assert (
+        subprocess.run(
+            [sys.executable, "-c", inside], cwd=moved, capture_output=True, text=True
+        ).stdout.strip()
+        == "[(3,)]"
+    )
 
 
 def test_database_held_open_by_an_analyst_does_not_block_a_run(run_pipeline, articles_dir, warehouse_dir):
