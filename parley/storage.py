@@ -88,6 +88,10 @@ class Warehouse:
         uri = str(uri)
         parsed = urlparse(uri)
         if parsed.scheme == "file":
+            if parsed.netloc not in ("", "localhost"):
+                raise WarehouseError(
+                    f"{uri}: a file:// URI names an absolute path (file:///path/to/warehouse)"
+                )
             uri = parsed.path
         elif "://" in uri:
             raise WarehouseError(
