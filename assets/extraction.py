@@ -28,8 +28,12 @@ def plan_extraction(
     extractor: ExtractorResource,
 ):
     """Split the articles this extractor version has not read yet into shards."""
-    store = warehouse.get()
-    plan = stages.plan(articles, {name: store.read(name) for name in (*stages.OUTPUTS, "rejects")})
+    previous = warehouse.previous((*stages.OUTPUTS, "rejects"), context.log.warning)
+    mismatch = stages.log_mismatch(previous)
+    if mismatch:
+        context.log.warning(f"{mismatch}; re-deriving every table from the articles")
+        previous = {}
+    plan = stages.plan(articles, previous)
     context.log.info(
         f"extractor {EXTRACTOR_VERSION}: {len(plan.todo)} articles to read, {len(articles) - len(plan.todo)} unchanged"
     )

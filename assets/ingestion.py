@@ -4,6 +4,7 @@ import dagster as dg
 
 from assets.metadata import table_out
 from parley import stages
+from parley.preflight import check_articles, check_not_emptying
 from pipelines.resources import ArticleSource, WarehouseResource
 from schemas.arrow import to_frame
 
@@ -20,7 +21,11 @@ from schemas.arrow import to_frame
 )
 def ingestion(context: dg.AssetExecutionContext, source: ArticleSource, warehouse: WarehouseResource):
     """Read every file under the articles folder: each becomes an article or a reject with its reason."""
-    previous = warehouse.get().read("articles", columns=["article_id", "ingested_at"])
+    check_articles(source.root)
+    check_not_emptying(source.root, warehouse.get(), source.allow_empty)
+    (previous,) = warehouse.previous(
+        ["articles"], context.log.warning, columns=["article_id", "ingested_at"]
+    ).values()
     articles, rejects = stages.ingest(source.root, previous)
     files = len(set(articles["source_path"]) | {r["source_path"] for r in rejects})
     context.log.info(f"{files} input files: {len(articles)} articles, {len(rejects)} rejects")

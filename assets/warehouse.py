@@ -1,4 +1,4 @@
-"""The DuckDB views analysts query, rebuilt after the tables land."""
+"""The commit point: publish this run's tables all at once, then rebuild the DuckDB views."""
 
 import dagster as dg
 
@@ -14,9 +14,16 @@ from schemas.tables import TABLES
     pool="parley_warehouse",
 )
 def duckdb_views(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    """`parley.duckdb`: one view per table over its Parquet dataset (the file holds no data)."""
+    """Publishes the run's tables (one atomic swap of `current`; blocking checks that fail stop it,
+    so readers keep the previous version) and writes `parley.duckdb`: one view per table."""
     store = warehouse.get()
+    draft = warehouse.draft(context.run_id)
+    version = draft.publish().version if draft.tables() else None
     views = refresh_views(store)
     return dg.MaterializeResult(
-        metadata={"database": dg.MetadataValue.path(str(db_path(store))), "views": ", ".join(views)}
+        metadata={
+            "database": dg.MetadataValue.path(str(db_path(store))),
+            "views": ", ".join(views),
+            "version": version or "(nothing new to publish)",
+        }
     )

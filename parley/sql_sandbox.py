@@ -19,6 +19,8 @@ from pathlib import Path
 
 import duckdb
 
+from parley.views import view_names, view_sql
+
 _EXPLAIN = re.compile(r"\s*EXPLAIN\s+(?:ANALY[SZ]E\s+)?(?:\([^)]*\)\s*)?", re.IGNORECASE)
 # C0 and C1 controls and DEL, except tab and newline, which a table or CSV shows as layout.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -60,15 +62,18 @@ def check(con: duckdb.DuckDBPyConnection, sql: str) -> None:
 
 
 def connect(db: Path, warehouse: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to `db` that can open files only inside `warehouse` (default: db's folder)."""
+    """A connection with `db`'s views that can open files only inside `warehouse` (default: db's folder).
+
+    The views are made anew in memory over the warehouse's absolute paths: DuckDB's file checks refuse
+    the relative paths that keep `parley.duckdb` portable, and `db` itself is never opened for writing."""
     folder = os.path.abspath(warehouse or db.parent)
     allowed = sorted({folder + os.sep, os.path.realpath(folder) + os.sep})
     con = duckdb.connect(
-        str(db),
-        read_only=True,
-        config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+        ":memory:", config={"autoinstall_known_extensions": False, "autoload_known_extensions": False}
     )
     try:
+        for table in view_names(db):
+            con.execute(view_sql(table, Path(folder)))
         con.execute("SET allowed_directories = $1", [allowed])
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")

@@ -225,6 +225,32 @@ def plan(
     return Plan(todo=articles[~articles["article_id"].isin(done)], kept=kept, kept_rejects=kept_rejects)
 
 
+def log_mismatch(previous: dict[str, pa.Table | None]) -> str | None:
+    """Why the stored tables disagree with the `extractions` log, if they do.
+
+    Validation only removes rows, so an article never has more rows in a table
+    than the log says the extractor found, and only logged articles have rows.
+    A table that breaks this was changed behind parley's back: keep nothing.
+    """
+    log = previous.get("extractions")
+    if log is None or _predates_schema("extractions", log):
+        return None
+    logged = log.select(["article_id", *EXTRACTED]).to_pandas().set_index("article_id")
+    if logged.index.has_duplicates:
+        return "the extractions log lists an article twice"
+    for table in EXTRACTED:
+        stored = previous.get(table)
+        if stored is None:
+            if logged[table].sum() > 0:
+                return f"{table} is missing but the extractions log records {logged[table].sum()} rows"
+            continue
+        found = stored.column("article_id").to_pandas().value_counts()
+        allowed = logged[table].reindex(found.index)
+        if allowed.isna().any() or (found > allowed).any():
+            return f"{table} holds rows the extractions log does not account for"
+    return None
+
+
 def _predates_schema(table: str, stored: pa.Table | None) -> bool:
     """A stored table that lacks a column of the current schema (an older warehouse)."""
     return stored is not None and not set(arrow_schema(table).names) <= set(stored.schema.names)

@@ -6,84 +6,122 @@ import argparse
 import csv
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-import pyarrow.parquet as pq
-from rich.console import Console
-from rich.table import Table
+from parley.errors import ParleyError
+from pipelines.defaults import DEFAULT_ARTICLES, DEFAULT_WAREHOUSE
 
-from parley.storage import Warehouse, WarehouseError
-from parley.views import db_path, display
-from pipelines.definitions import DEFAULT_ARTICLES, DEFAULT_WAREHOUSE, build_definitions
-from pipelines.instance import ensure_home, instance
-from schemas.tables import TABLES
-
-out = Console()
-err = Console(stderr=True)
+# Heavy modules (Dagster, pandas, pyarrow, DuckDB, spaCy, rich) are imported inside the
+# commands that need them: `parley --help` and a mistyped argument answer at once.
 
 
-def _counts(store: Warehouse) -> dict[str, int]:
-    return {
-        t: pq.ParquetFile(store.path(t), filesystem=store.fs).metadata.num_rows
-        for t in TABLES
-        if store.exists(t)
-    }
+def _say(*lines: str, stream: Any = None) -> None:
+    for line in lines:
+        print(line, file=stream or sys.stderr)
+
+
+def _quiet_logs(debug: bool) -> dict:
+    """Dagster's console logs: step tracebacks only with --debug (parley prints one line per failure)."""
+    return {"loggers": {"console": {"config": {"log_level": "INFO" if debug else "CRITICAL"}}}}
 
 
 def run(args: argparse.Namespace) -> int:
-    """Materialise every asset and check in-process on the project's Dagster instance."""
+    """Materialise every asset and check in-process on the project's Dagster instance.
+
+    The arguments are checked and the warehouse locked before anything changes;
+    the run publishes its tables at its end, so a failed run leaves the previous
+    version as it was (and prints no counts).
+    """
+    from parley.preflight import check_articles, check_not_emptying
+    from parley.storage import Warehouse
+
+    articles = Path(args.articles).expanduser().resolve()
+    check_articles(articles)
     store = Warehouse(args.warehouse)
-    if args.rebuild:
-        store.drop()
-    defs = build_definitions(str(Path(args.articles).resolve()), store.uri, args.model, args.workers)
-    quiet_logs = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-    result = defs.resolve_job_def("parley").execute_in_process(
-        run_config=quiet_logs, instance=instance(), raise_on_error=False
-    )
-    failed_checks = [
-        f"{e.asset_check_evaluation_data.asset_key.to_user_string()}:{e.asset_check_evaluation_data.check_name}"
-        for e in result.all_events
-        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.asset_check_evaluation_data.passed
-    ]
-    if not args.quiet:
-        out.print(f"parley run {result.run_id[:8]} → {store.uri}")
-        summary = Table()
-        summary.add_column("table")
-        summary.add_column("rows", justify="right")
-        for table, rows in _counts(store).items():
-            summary.add_row(table, str(rows))
-        out.print(summary)
-        if store.exists("rejects"):
-            rejected = store.read("rejects", columns=["stage", "reason"]).to_pandas()
-            for (stage, reason), rows in rejected.groupby(["stage", "reason"]).size().items():
-                out.print(f"  rejected at {stage}: {reason} × {rows}")
-    for check in failed_checks:
-        err.print(f"[red]check failed:[/red] {check}")
-    if not result.success:
-        for event in result.all_events:
-            if event.is_step_failure:
-                err.print(
-                    f"[red]step failed:[/red] {event.step_key}: {event.step_failure_data.error.message.strip()}"
-                )
-        return 1
+    from pipelines.definitions import build_definitions
+    from pipelines.instance import instance
+
+    with store.lock():
+        check_not_emptying(articles, store, args.allow_empty)
+        if not args.rebuild:
+            for problem in store.problems().values():
+                _say(f"warning: {problem}; re-deriving it from the articles")
+        defs = build_definitions(
+            str(articles),
+            store.uri,
+            args.model,
+            args.workers,
+            rebuild=args.rebuild,
+            allow_empty=args.allow_empty,
+        )
+        result = defs.resolve_job_def("parley").execute_in_process(
+            run_config=_quiet_logs(args.debug), instance=instance(), raise_on_error=False
+        )
+        if not result.success:
+            return _report_failure(result, store, args.debug)
+        if not args.quiet:
+            _report(result.run_id, store)
     return 0
+
+
+def _report_failure(result: Any, store: Any, debug: bool) -> int:
+    """One line per failed step or check (the stack too with --debug), and what the warehouse holds now."""
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.step_failure_data.error
+            if debug:
+                _say(error.to_string())
+            cause = error.cause if error.cause and "dagster" in error.cls_name.lower() else error
+            message = cause.message.strip().splitlines()[0] if cause.message.strip() else cause.cls_name
+            _say(f"error: step {event.step_key} failed: {message}")
+        elif (
+            event.event_type_value == "ASSET_CHECK_EVALUATION"
+            and not event.asset_check_evaluation_data.passed
+        ):
+            data = event.asset_check_evaluation_data
+            _say(f"error: check {data.asset_key.to_user_string()}:{data.check_name} failed")
+    _say(f"nothing was published: {store.root} still holds the previous version (--debug shows tracebacks)")
+    return 1
+
+
+def _report(run_id: str, store: Any) -> None:
+    """The published version's row counts and the rejects by reason."""
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Console()
+    out.print(f"parley run {run_id[:8]} → {store.uri}")
+    summary = Table()
+    summary.add_column("table")
+    summary.add_column("rows", justify="right")
+    for table, rows in store.counts().items():
+        summary.add_row(table, str(rows))
+    out.print(summary)
+    rejected = store.read("rejects", columns=["stage", "reason"])
+    if rejected is not None:
+        for (stage, reason), rows in rejected.to_pandas().groupby(["stage", "reason"]).size().items():
+            out.print(f"  rejected at {stage}: {reason} × {rows}")
 
 
 def sql(args: argparse.Namespace) -> int:
     """One read statement over the views, in a sandbox (`parley.sql_sandbox`); prints a table, CSV or JSON."""
+    from rich.console import Console
     from rich.markup import escape
-    from rich.table import Column
+    from rich.table import Column, Table
     from rich.text import Text
 
     from parley import sql_sandbox
+    from parley.storage import Warehouse
+    from parley.views import db_path, display
 
     try:
         store = Warehouse(args.warehouse)
         columns, rows = sql_sandbox.query(db_path(store), args.query, store.local_root)
     except Exception as e:  # duckdb raises many kinds; the message is what the user needs
-        err.print(f"[red]error:[/red] {escape(sql_sandbox.escape_controls(str(e)))}", soft_wrap=True)
+        message = escape(sql_sandbox.escape_controls(str(e)))
+        Console(stderr=True).print(f"[red]error:[/red] {message}", soft_wrap=True)
         return 1
     columns = [sql_sandbox.escape_controls(c) for c in columns]
     if args.format == "csv":
@@ -96,15 +134,23 @@ def sql(args: argparse.Namespace) -> int:
         table = Table(*(Column(Text(c)) for c in columns))
         for r in rows:
             table.add_row(*(Text(sql_sandbox.escape_controls(display(v))) for v in r))
-        out.print(table)
+        Console().print(table)
     return 0
 
 
 def ui(args: argparse.Namespace) -> int:
-    """`dagster dev` on the project's instance, bound to 127.0.0.1 unless told otherwise."""
+    """`dagster dev` on the project's instance, bound to 127.0.0.1 unless told otherwise.
+
+    It runs in a session of its own: stopping `parley ui` (Ctrl-C, SIGTERM)
+    stops the webserver, the daemon and the code servers with it.
+    """
+    from parley.storage import Warehouse
+    from pipelines.instance import ensure_home
+    from pipelines.supervise import run_supervised
+
     ensure_home()
     env = os.environ | {
-        "PARLEY_ARTICLES": str(Path(args.articles).resolve()),
+        "PARLEY_ARTICLES": str(Path(args.articles).expanduser().resolve()),
         "PARLEY_WAREHOUSE": Warehouse(args.warehouse).uri,
     }
     workspace = Path(__file__).resolve().parents[1] / "workspace.yaml"
@@ -120,29 +166,35 @@ def ui(args: argparse.Namespace) -> int:
         "-p",
         str(args.port),
     ]
-    return subprocess.call(dev, env=env, cwd=workspace.parent)
+    return run_supervised(dev, env=env, cwd=workspace.parent)
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="parley", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show tracebacks and Dagster's logs")
 
     def locations(cmd: argparse.ArgumentParser, articles: bool = True) -> None:
         if articles:
             cmd.add_argument(
-                "--articles", default=DEFAULT_ARTICLES, help="input folder (default: %(default)s)"
+                "--articles",
+                default=os.environ.get("PARLEY_ARTICLES", DEFAULT_ARTICLES),
+                help="input folder (default: %(default)s)",
             )
         cmd.add_argument(
-            "--warehouse", default=DEFAULT_WAREHOUSE, help="warehouse path or URI (default: %(default)s)"
+            "--warehouse",
+            default=os.environ.get("PARLEY_WAREHOUSE", DEFAULT_WAREHOUSE),
+            help="warehouse folder or file:// URI (default: %(default)s)",
         )
 
     for name, rebuild in (("run", False), ("rebuild", True)):
         help_text = (
             "materialise everything"
             if not rebuild
-            else "drop the warehouse and re-derive it from the articles"
+            else "re-derive every table from the articles, ignoring the stored ones (swapped in on success)"
         )
-        cmd = sub.add_parser(name, help=help_text)
+        cmd = sub.add_parser(name, help=help_text, parents=[common])
         locations(cmd)
         cmd.add_argument(
             "--model", default=os.environ.get("PARLEY_SPACY_MODEL"), help="spaCy model package or path"
@@ -153,16 +205,21 @@ def parser() -> argparse.ArgumentParser:
             default=int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
             help="processes reading articles (default: PARLEY_WORKERS or the number of cores, %(default)s)",
         )
+        cmd.add_argument(
+            "--allow-empty",
+            action="store_true",
+            help="let an empty articles folder empty a warehouse that holds articles",
+        )
         cmd.add_argument("--quiet", action="store_true", help="print only errors")
         cmd.set_defaults(func=run, rebuild=rebuild)
 
-    cmd = sub.add_parser("sql", help="run read-only SQL against the DuckDB views")
+    cmd = sub.add_parser("sql", help="run read-only SQL against the DuckDB views", parents=[common])
     cmd.add_argument("query")
     locations(cmd, articles=False)
     cmd.add_argument("--format", choices=("table", "csv", "json"), default="table")
     cmd.set_defaults(func=sql)
 
-    cmd = sub.add_parser("ui", help="start the Dagster UI")
+    cmd = sub.add_parser("ui", help="start the Dagster UI", parents=[common])
     locations(cmd)
     cmd.add_argument("--host", default="127.0.0.1")
     cmd.add_argument("--port", type=int, default=3000)
@@ -176,12 +233,20 @@ def command(*args: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Exit status 0 on success, 1 when the run or query failed, 2 for a cause the user can fix."""
     args = parser().parse_args(argv)
     try:
         return args.func(args)
-    except WarehouseError as e:
-        err.print(f"[red]error:[/red] {e}")
+    except ParleyError as e:
+        _say(f"error: {e}")
         return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:
+        if args.debug:
+            raise
+        _say(f"error: {type(e).__name__}: {e}", "(run again with --debug for the traceback)")
+        return 1
 
 
 if __name__ == "__main__":

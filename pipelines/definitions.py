@@ -12,13 +12,13 @@ import os
 import dagster as dg
 
 from assets import ASSETS, CHECKS
+from pipelines.defaults import DEFAULT_ARTICLES, DEFAULT_WAREHOUSE
 from pipelines.jobs import parley_job
 from pipelines.resources import ArticleSource, ExtractorResource, ParquetIOManager, WarehouseResource
 from pipelines.schedules import daily
 from pipelines.sensors import new_articles
 
-DEFAULT_ARTICLES = "data/articles"
-DEFAULT_WAREHOUSE = "warehouse"
+__all__ = ["DEFAULT_ARTICLES", "DEFAULT_WAREHOUSE", "build_definitions", "defs"]
 
 
 def build_definitions(
@@ -28,11 +28,15 @@ def build_definitions(
     workers: int = 1,
     shards: int = 1,
     executor: dg.ExecutorDefinition = dg.in_process_executor,
+    *,
+    rebuild: bool = False,
+    allow_empty: bool = False,
 ) -> dg.Definitions:
     """parley's Definitions. In-process by default: every step is short but extraction,
     which spreads over `workers` processes itself; to run `shards` extraction steps on
-    many processes or pods, pass another executor (multiprocess, Celery, Kubernetes)."""
-    store = WarehouseResource(uri=warehouse)
+    many processes or pods, pass another executor (multiprocess, Celery, Kubernetes).
+    `rebuild` ignores the published tables; `allow_empty` lets an empty folder empty them."""
+    store = WarehouseResource(uri=warehouse, rebuild=rebuild)
     return dg.Definitions(
         executor=executor,
         assets=ASSETS,
@@ -41,7 +45,7 @@ def build_definitions(
         schedules=[daily],
         sensors=[new_articles],
         resources={
-            "source": ArticleSource(path=articles),
+            "source": ArticleSource(path=articles, allow_empty=allow_empty),
             "warehouse": store,
             "extractor": ExtractorResource(model=model, workers=workers, shards=shards),
             "warehouse_io": ParquetIOManager(warehouse=store),

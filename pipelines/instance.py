@@ -5,8 +5,10 @@ from __future__ import annotations
 import fcntl
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import dagster as dg
+if TYPE_CHECKING:
+    import dagster as dg
 
 CONFIG = """\
 # Written by parley: the project-local Dagster instance.
@@ -32,6 +34,8 @@ def ensure_home() -> Path:
 
 def instance() -> dg.DagsterInstance:
     """The instance; two commands starting at once on a new home take turns creating its storage."""
+    import dagster as dg  # here, not at the top: `parley ui` and `--help` need no Dagster in this process
+
     home = ensure_home()
     with open(home / ".init.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -5,7 +5,7 @@ folders in tests, as in Dagster's project_fully_featured example.
 """
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -16,7 +16,7 @@ import pyarrow as pa
 from parley.extract import Extractor
 from parley.extract.nlp import load_nlp
 from parley.ingest import fingerprint
-from parley.storage import Warehouse
+from parley.storage import Draft, Warehouse, WarehouseError
 from parley.views import display
 from schemas.arrow import to_arrow, to_frame
 
@@ -27,6 +27,7 @@ class ArticleSource(dg.ConfigurableResource):
     """The folder analysts drop articles into (read recursively)."""
 
     path: str = "data/articles"
+    allow_empty: bool = False  # an empty folder may empty a warehouse holding articles
 
     @property
     def root(self) -> Path:
@@ -37,17 +38,39 @@ class ArticleSource(dg.ConfigurableResource):
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """The Parquet warehouse: a local path or any URI pyarrow's filesystems read."""
+    """The Parquet warehouse: a local path or `file://` URI.
+
+    A run writes into a draft named after its run id and publishes it in its
+    last step (`duckdb_views`); `rebuild` ignores the published version.
+    """
 
     uri: str = "warehouse"
+    rebuild: bool = False
 
     def get(self) -> Warehouse:
         return Warehouse(self.uri)
 
+    def draft(self, run_id: str) -> Draft:
+        return self.get().draft(run_id)
+
+    def previous(
+        self, tables: Sequence[str], warn: Callable[[str], None], columns: list[str] | None = None
+    ) -> dict[str, pa.Table | None]:
+        """The published tables a run starts from: all None when rebuilding, or when any of them
+        no longer matches the manifest (then they are re-derived from the articles, never trusted)."""
+        if self.rebuild:
+            return dict.fromkeys(tables)
+        try:
+            return {table: self.get().read(table, columns) for table in tables}
+        except WarehouseError as err:
+            warn(f"{err}; re-deriving {', '.join(tables)} from the articles")
+            return dict.fromkeys(tables)
+
     @contextlib.contextmanager
     def yield_for_execution(self, context: dg.InitResourceContext) -> Iterator["WarehouseResource"]:
         """Hold the warehouse for the whole run, so concurrent runs take turns."""
-        with self.get().lock():
+        run = context.dagster_run
+        with self.get().lock(keep=run.run_id if run else None):
             yield self
 
 
@@ -74,8 +97,9 @@ class ParquetIOManager(dg.ConfigurableIOManager):
     warehouse: WarehouseResource
 
     def handle_output(self, context: dg.OutputContext, obj: pd.DataFrame) -> None:
+        """Into this run's draft: nothing is visible until the run publishes."""
         table = context.asset_key.path[-1]
-        size = self.warehouse.get().write(table, to_arrow(table, obj))
+        size = self.warehouse.draft(context.run_id).write(table, to_arrow(table, obj))
         context.add_output_metadata(
             {
                 "dagster/row_count": len(obj),
@@ -86,8 +110,11 @@ class ParquetIOManager(dg.ConfigurableIOManager):
         )
 
     def load_input(self, context: dg.InputContext) -> pd.DataFrame:
+        """What this run wrote, else (a step re-executed alone) the published table."""
         table = context.upstream_output.asset_key.path[-1]
-        data = self.warehouse.get().read(table)
+        data = self.warehouse.draft(context.step_context.run_id).read(table)
+        if data is None:
+            data = self.warehouse.get().read(table)
         if data is None:
             raise FileNotFoundError(f"table {table} has not been materialised in {self.warehouse.uri}")
         return to_frame(table, data)

@@ -55,6 +55,7 @@ def test_run_fills_every_table_and_passes_every_check(run_pipeline, articles_dir
 def test_duckdb_views_answer_sql(run_pipeline, articles_dir, warehouse_dir):
     run_pipeline(articles_dir, warehouse_dir)
     with duckdb.connect(str(warehouse_dir / "parley.duckdb"), read_only=True) as con:
+        con.execute("SET file_search_path = ?", [str(warehouse_dir)])  # the views' paths are relative
         (n,) = con.execute("SELECT count(*) FROM meetings WHERE list_contains(countries, 'NGA')").fetchone()
         assert n >= 1
         rows = con.execute(

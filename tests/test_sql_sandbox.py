@@ -119,21 +119,11 @@ def test_statements_that_read_still_answer(site, query, capsys):
 
 
 def test_symlinked_folders_inside_the_warehouse_still_read(site, tmp_path, capsys):
-    """The layout `<warehouse>/<table>` → `current/<table>` → `.versions/<id>/<table>`, reached through a
-    link to the warehouse itself."""
+    """The warehouse's own layout (`<table>` → `current/<table>` → `.versions/<id>/<table>`), reached
+    through a link to a copy of the warehouse: the copy's files read, the original's do not."""
     warehouse = tmp_path / "warehouse"
     shutil.copytree(site["warehouse"], warehouse, symlinks=True)
-    (warehouse / ".versions" / "v1").mkdir(parents=True)
-    (warehouse / "current").mkdir()
-    for table in ("meetings", "articles"):
-        (warehouse / table).rename(warehouse / ".versions" / "v1" / table)
-        (warehouse / "current" / table).symlink_to(Path("..", ".versions", "v1", table))
-        (warehouse / table).symlink_to(Path("current", table))
-    with duckdb.connect(str(warehouse / "parley.duckdb")) as con:  # views over this copy
-        for table in ("meetings", "articles"):
-            con.execute(
-                f"CREATE OR REPLACE VIEW {table} AS FROM read_parquet('{warehouse}/{table}/part-0.parquet')"
-            )
+    assert (warehouse / "meetings").is_symlink() and (warehouse / "current").is_symlink()
     link = tmp_path / "link"
     link.symlink_to(warehouse, target_is_directory=True)
     query = "SELECT count(*) AS n FROM meetings JOIN articles USING (article_id)"
