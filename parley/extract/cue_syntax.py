@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from parley.extract.entities import ents_in
 from parley.extract.lexicons import load_lexicon
 
 AGENT_ENTS = {"PERSON", "GPE", "NORP", "ORG"}
@@ -137,7 +138,7 @@ def is_agent(span: Span) -> bool:
     "the Bangladeshi side", "Ministers"): the holder resolver decides whose side it is.
     Only phrases headed by a non-noun or by a word that never speaks ("trade") are out."""
     root = span.root
-    if is_agent_token(root) or root.pos_ == "PROPN" or any(ent.label_ in AGENT_ENTS for ent in span.ents):
+    if is_agent_token(root) or root.pos_ == "PROPN" or any(ent.label_ in AGENT_ENTS for ent in ents_in(span)):
         return True
     if root.pos_ in _NON_AGENT_POS or root.dep_ == "expl":
         return False

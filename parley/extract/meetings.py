@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from parley.extract.dates import MONTHS, DateMention, dates_in, resolve
+from parley.extract.entities import ents_in
 from parley.extract.mentions import Mention, place_rank
 from parley.extract.offices import highest, meeting_word_level, office_word_levels
 from parley.extract.people import Office, People, Person
@@ -449,7 +450,8 @@ def _undated_time(mention: Mention) -> bool:
     """The mention carries a time that is no day ("last month", "for three days")."""
     scope = {t.i for t in mention.scope}
     return any(
-        ent.label_ == "DATE" and ent.start in scope and not dates_in(ent) for ent in mention.trigger.sent.ents
+        ent.label_ == "DATE" and ent.start in scope and not dates_in(ent)
+        for ent in ents_in(mention.trigger.sent)
     )
 
 

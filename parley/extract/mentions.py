@@ -18,6 +18,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from parley.extract.dates import DateMention, dates_in, resolve
+from parley.extract.entities import ents_in
 from parley.extract.holders import is_collective
 from parley.extract.lexicons import load_lexicon
 from parley.extract.offices import is_title_text, is_title_word
@@ -627,7 +628,7 @@ class MentionFinder:
     def _location(self, mention: Mention, sent: Span, tokens: list[Token]) -> str | None:
         indices = {t.i for t in tokens} | {t.i for t in mention.scope}
         candidates: list[tuple[int, int, str]] = []
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.start not in indices:
                 continue
             if ent.label_ not in ("GPE", "LOC", "FAC", "ORG") and not (
@@ -676,7 +677,7 @@ def _where_place(verb: Token | None) -> str | None:
             continue
         place = node.head
         if place.ent_type_ in ("GPE", "LOC"):
-            ent = next(e for e in place.doc.ents if e.start <= place.i < e.end)
+            ent = next(e for e in ents_in(place.doc) if e.start <= place.i < e.end)
             return ent.text
     return None
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.entities import ents_in
 from parley.extract.offices import (
     implied_side,
     is_connector,
@@ -401,7 +402,7 @@ class PeopleFinder:
 
     def _candidates(self, doc: Doc, sent: Span) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        for ent in sent.ents:
+        for ent in ents_in(sent):
             if ent.label_ == "PERSON":
                 start = self._name_start(doc, ent)
                 if start < ent.end:

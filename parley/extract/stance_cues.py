@@ -33,6 +33,7 @@ from parley.extract.cue_syntax import (
     prep_object,
     subject_of,
 )
+from parley.extract.entities import ents_in
 from parley.extract.lexicons import load_lexicon
 from parley.extract.provenance import rule_id
 
@@ -562,7 +563,7 @@ def _target(hit: _Hit) -> Span | None:
         if subj is not None and is_agent_token(subj):
             return phrase_of(subj)
     phrase = phrase_of(comp)
-    if any(ent.label_ in ("GPE", "NORP") and not _pairs_countries(ent) for ent in phrase.ents):
+    if any(ent.label_ in ("GPE", "NORP") and not _pairs_countries(ent) for ent in ents_in(phrase)):
         return phrase
     return None
 
