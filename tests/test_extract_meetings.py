@@ -555,3 +555,12 @@ def test_things_that_are_met_and_work_done_in_consultation_are_no_meetings():
         "In consultation with the President of Chile, the ministry of Norway postponed the plant's launch. "
         "Norway urged Chile to wait until the highest safety requirements have been met."
     )
+
+
+def test_a_meeting_held_with_the_participation_of_a_third_side_is_not_split():
+    found = meetings(
+        "Guatemala City, 10 June 2024. The Vice Minister of Foreign Affairs of Guatemala, Ana Rojas, held a "
+        "videoconference on Monday with the Foreign Secretary of Belize, Mark Devlin, with the participation "
+        "of the Director of the OAS Office, Lena Holm."
+    )
+    assert [(m.countries, m.organizations) for m in found] == [(["BLZ", "GTM"], ["OAS"])]

@@ -351,17 +351,21 @@ class MentionFinder:
         sides, with nothing saying they sat together (GUIDELINES: one bilateral each)."""
         if verb is None or mention.collective or words & _lex()["joint_words"]:
             return None
+        if any(t.lower_ in _lex()["shared_presence"] for t in mention.scope):
+            return None
         heads = [c for c in verb.children if c.dep_ == "nsubj"]
         subject = [t for c in heads for t in c.subtree]
         if (
             not subject
-            or any(h.tag_ in ("NNS", "NNPS") for h in heads)
+            or any(t.tag_ == "NNS" for t in subject)  # "ministers of ...", wherever the parser hangs it
+            or any(h.tag_ == "NNPS" for h in heads)  # "the Foreign Ministers", not "Minister of ... Affairs"
             or any(t.dep_ == "conj" for t in subject)
         ):
             return None
         persons, _offices, sides, _orgs = self._sides_in(subject)
         hosts = list(dict.fromkeys([*sides, *(p.side for p in persons if p.side)]))
-        if not hosts and self.home and any(is_title_word(t) for t in subject):
+        receives = verb.lemma_.lower() in _verb_lemmas("object_side")
+        if not hosts and receives and self.home and any(is_title_word(t) for t in subject):
             hosts = [self.home]  # "the Minister of Foreign Affairs received ...": the publisher's own
         if len(hosts) != 1:
             return None
