@@ -564,3 +564,10 @@ def test_a_meeting_held_with_the_participation_of_a_third_side_is_not_split():
         "of the Director of the OAS Office, Lena Holm."
     )
     assert [(m.countries, m.organizations) for m in found] == [(["BLZ", "GTM"], ["OAS"])]
+
+
+def test_contacts_only_named_as_suspended_make_no_meeting():
+    assert not meetings(
+        "Canada announced new sanctions on Chile's navy chiefs on Monday over the blockade. "
+        "Canada has also suspended all non-essential engagement with the Chilean navy."
+    )

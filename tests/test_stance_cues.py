@@ -329,3 +329,4 @@ def test_congratulations_are_support_even_when_offered(nlp: Language) -> None:
     offered = "In response, Minister Tanaka offered his congratulations on the new cabinet."
     assert stances(nlp, offered) == ["support"]
     assert stances(nlp, "Norway offered to mediate between the two governments.") == ["proposal"]
+    assert stances(nlp, "Chile offered technical support for the census.") == ["proposal"]

@@ -72,7 +72,8 @@ class ArticleExtractor:
         date = lede_date(self.sents, first)
         drafts = builder.build(mentions, (first, date) if date else None)
         if not drafts:
-            drafts = self._story_meeting(builder, mentions, finder.sides_named(self._lede(first)))
+            reports = [m for m in mentions if finder.reports_encounter(m)]
+            drafts = self._story_meeting(builder, reports, finder.sides_named(self._lede(first)))
         if not drafts:
             return Extraction()
         if self.stance_model is not None:  # one batch per article, only once positions can follow

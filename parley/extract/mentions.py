@@ -197,7 +197,8 @@ class MentionFinder:
             if child.dep_ == "prep" and child.lower_ in _MEDIUM_PREPS and _medium_with(child, preps):
                 return True
         if lemma in ("meet", "speak", "talk", "confer"):  # not "the requirements have been met"
-            return any(_plural_party(subject) for subject in _subjects(verb) if subject.dep_ != "nsubjpass")
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]  # its own passive subject
+            return any(_plural_party(subject) for subject in _subjects(verb) if subject not in passive)
         return False
 
     # -- one mention ------------------------------------------------------------------
@@ -371,6 +372,16 @@ class MentionFinder:
             return None
         guests = [s for s in mention.sides if s != hosts[0]]
         return hosts[0] if len(guests) >= 2 else None
+
+    def reports_encounter(self, mention: Mention) -> bool:
+        """A mention that says an encounter happens ("met", "held talks", "the visit"), not one
+        merely named as suspended, sought or refused ("suspended all engagement with")."""
+        if mention.kind == "verb":
+            return True
+        verb = _governing_verb(mention.trigger)
+        if verb is not None:
+            return verb.lemma_.lower() in _lex()["encounter_verbs"] | _lex()["participation"]
+        return any(c.dep_ in ("det", "poss") for c in mention.trigger.children)
 
     def sides_named(self, sents: list[Span]) -> list[str]:
         """The countries and organisations some sentences name as actors (not as topics or places)."""

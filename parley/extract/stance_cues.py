@@ -93,6 +93,8 @@ class _StanceLexicon:
     quote_verbs: frozenset[str]
     pledge_modals: frozenset[str]
     light_verbs: frozenset[str]
+    courtesy_verbs: frozenset[str]
+    courtesy_nouns: frozenset[str]
     adjectives: dict[str, str]
     adjective_needs_complement: dict[str, frozenset[str]]
     verdict_verbs: frozenset[str]
@@ -132,6 +134,8 @@ def _lexicon() -> _StanceLexicon:
         quote_verbs=frozenset(raw["quote_verbs"]),
         pledge_modals=frozenset(raw["pledge_modals"]),
         light_verbs=frozenset(raw["light_verbs"]),
+        courtesy_verbs=frozenset(raw["courtesy_verbs"]),
+        courtesy_nouns=frozenset(raw["courtesy_nouns"]),
         adjectives=_invert(raw["adjectives"]),
         adjective_needs_complement={a: frozenset(c) for a, c in raw["adjective_needs_complement"].items()},
         verdict_verbs=frozenset(raw["verdict_verbs"]),
@@ -264,6 +268,8 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         return None  # "the two sides have supported each other": an account of ties, not a stance
     if any(lemma(o) in lex.nouns for o in objects) and word in lex.light_verbs:
         return None  # "reiterated his support": the noun is the cue
+    if any(lemma(o) in lex.courtesy_nouns for o in objects) and word in lex.courtesy_verbs:
+        return None  # "offered his congratulations": the noun is the cue
     clause = clause_child(tok)
     if word in lex.feeling_verbs and (feeling := _feeling(tok, lex)) is not None:
         return feeling
@@ -327,7 +333,10 @@ def _match_noun(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     stance = lex.nouns[word]
     head = tok.head
     complement = prep_object(tok) or clause_child(tok) or first_of(c for c in tok.children if c.dep_ == "acl")
-    if tok.dep_ in ("dobj", "nsubjpass") and lemma(head) in lex.light_verbs and not is_negated(head):
+    light = lemma(head) in lex.light_verbs or (
+        lemma(head) in lex.courtesy_verbs and word in lex.courtesy_nouns
+    )
+    if tok.dep_ in ("dobj", "nsubjpass") and light and not is_negated(head):
         content = complement or prep_object(head, TOPIC_PREPS) or tok
         rule = rule_id("stance/nouns", f"{lemma(head)} {word}")  # "expressed concern": express_concern
         return _Hit(stance, (head, tok), head, content, rule=rule)
@@ -500,7 +509,11 @@ def _drop_nested(hits: list[_Hit]) -> list[_Hit]:
             if i == j or inner.anchor.i == outer.anchor.i:
                 continue
             if outer.complement is not None and _inside(inner.anchor, outer.complement):
-                if inner.anchor.dep_ == "conj" and inner.anchor.pos_ == "VERB":
+                if (
+                    inner.anchor.dep_ == "conj"
+                    and inner.anchor.pos_ == "VERB"
+                    and outer.stance == "statement"
+                ):
                     continue  # "stressed that X stands with Y and urged Z": a second act, not content
                 if own_subject(inner.anchor):
                     if outer.stance == "statement":
