@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -212,11 +213,13 @@ class _SourceFetch:
 
     def _unwanted(self, language: str, words: str) -> str | None:
         """Why the source's filters leave an item out: a known language must be listed, and one of
-        the keywords must appear (any case) in its title, summary or text."""
+        the keywords must appear as a word (any case) in its title, summary or text."""
         primary = language.lower().replace("_", "-").split("-")[0]
         if self.source.languages and primary and primary not in self.source.languages:
             return f"in language {language!r}, not one of {', '.join(self.source.languages)}"
-        if self.source.keywords and not any(k.lower() in words.lower() for k in self.source.keywords):
+        if self.source.keywords and not any(
+            re.search(rf"\b{re.escape(k)}\b", words, re.IGNORECASE) for k in self.source.keywords
+        ):
             return f"holds none of the keywords {', '.join(self.source.keywords)}"
         return None
 

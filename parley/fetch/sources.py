@@ -10,8 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from parley.errors import ParleyError
 
-DEFAULT_SOURCES = "sources.yaml"
-
 
 class SourcesError(ParleyError):
     """The sources file is missing, not YAML, or does not match the schema; the message says where."""
@@ -26,7 +24,7 @@ class Source(BaseModel):
     name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
     url: str
     publisher: str | None = None  # else the page's site name
-    keywords: list[str] = []  # keep items whose title, summary or text holds one of them (any case)
+    keywords: list[str] = []  # keep items whose title, summary or text holds one of these words (any case)
     languages: list[str] = []  # keep items in one of these languages ("en", "fr"), when it is known
     max_items: Annotated[int, Field(ge=1)] = 50  # newest items read per fetch
     delay_seconds: Annotated[float, Field(ge=0)] | None = None  # between requests to its hosts
@@ -81,7 +79,7 @@ def _where(location: tuple[int | str, ...], data: object) -> str:
     return text or "(top level)"
 
 
-def parse_sources(text: str, path: str = DEFAULT_SOURCES) -> Sources:
+def parse_sources(text: str, path: str) -> Sources:
     """The Sources in a YAML text; SourcesError names every problem with its place in the file."""
     try:
         data = yaml.safe_load(text)
