@@ -162,7 +162,12 @@ def test_fetch_rejects_file_becomes_rejects_at_stage_fetch(tmp_path):
     folder = tmp_path / "fetched" / "s"
     folder.mkdir(parents=True)
     lines = [
-        {"url": "http://x.test/a", "reason": "timeout", "detail": "no answer within 20 s", "failed_at": "..."},
+        {
+            "url": "http://x.test/a",
+            "reason": "timeout",
+            "detail": "no answer within 20 s",
+            "failed_at": "...",
+        },
         {"url": "http://x.test/b"},
     ]
     (folder / "fetch-rejects.jsonl").write_text("\n".join(map(json.dumps, lines)) + "\n{broken\n")

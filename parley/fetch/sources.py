@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -20,8 +21,7 @@ class Source(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    # the name is a folder name under fetched/: lower-case letters, digits, '-' and '_'
-    name: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+    name: str  # a folder name under fetched/
     url: str
     publisher: str | None = None  # else the page's site name
     keywords: list[str] = []  # keep items whose title, summary or text holds one of these words (any case)
@@ -30,6 +30,13 @@ class Source(BaseModel):
     delay_seconds: Annotated[float, Field(ge=0)] | None = None  # between requests to its hosts
     stale_after_days: Annotated[float, Field(gt=0)] | None = None
     enabled: bool = True
+
+    @field_validator("name")
+    @classmethod
+    def _folder_name(cls, name: str) -> str:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", name):
+            raise ValueError("must be 1-64 lower-case letters, digits, '-' or '_' (it names a folder)")
+        return name
 
     @field_validator("url")
     @classmethod
