@@ -177,3 +177,18 @@ def test_fetch_rejects_file_becomes_rejects_at_stage_fetch(tmp_path):
         ("line 2", "ingest", "bad_json"),
         ("line 3", "ingest", "bad_json"),
     }
+
+
+def test_robots_txt_is_followed_through_a_redirect_and_a_403_forbids_everything(site):
+    site.routes["/robots.txt"] = lambda h, _: h.answer(301, headers={"Location": "/real-robots.txt"})
+    site.serve("/real-robots.txt", b"User-agent: parley\nDisallow: /x\n", "text/plain")
+    site.serve("/x", b"<p>no</p>")
+    site.serve("/y", b"<p>yes</p>")
+    with PoliteClient(FAST) as client:
+        assert client.get(f"{site.url}/y").body == b"<p>yes</p>"
+        with pytest.raises(FetchFailure, match="forbids /x"):
+            client.get(f"{site.url}/x")
+    site.routes["/robots.txt"] = lambda h, _: h.answer(403, b"", "text/plain")
+    with PoliteClient(FAST) as client, pytest.raises(FetchFailure) as refused:
+        client.get(f"{site.url}/y")
+    assert refused.value.reason == "robots" and site.paths_requested()["/x"] == 0

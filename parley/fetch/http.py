@@ -216,9 +216,15 @@ class PoliteClient:
     ) -> urllib.robotparser.RobotFileParser | FetchFailure:
         """The rules of `host`: none when it has no robots.txt (4xx), all forbidden on 401/403, and a
         transient failure for the host when robots.txt cannot be read (5xx, network)."""
-        rules = urllib.robotparser.RobotFileParser(f"{host}/robots.txt")
+        url = f"{host}/robots.txt"
+        rules = urllib.robotparser.RobotFileParser(url)
         try:
-            response = self._with_retries(f"{host}/robots.txt", {}, delay)
+            response = self._with_retries(url, {}, delay)
+            for _hop in range(self.settings.max_redirects):  # http → https, or another host
+                if response.status not in REDIRECTS or not response.headers.get("location"):
+                    break
+                url = urljoin(url, response.headers["location"])
+                response = self._with_retries(url, {}, delay)
         except FetchFailure as failure:
             detail = f"{host}/robots.txt could not be read ({failure.detail}); nothing fetched from the host"
             return FetchFailure("robots_unavailable", detail, transient=True)
