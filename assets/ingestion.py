@@ -18,6 +18,7 @@ from schemas.arrow import to_frame
     },
     group_name="ingest",
     pool="parley_warehouse",
+    deps=["fetched_articles"],  # the fetcher's files, when the run fetches first
 )
 def ingestion(context: dg.AssetExecutionContext, source: ArticleSource, warehouse: WarehouseResource):
     """Read every file under the articles folder: each becomes an article or a reject with its reason."""

@@ -81,7 +81,7 @@ def ingest(
             rejects.append(
                 reject_record(
                     item.source_path,
-                    "ingest",
+                    item.stage,
                     item.reason,
                     item.detail,
                     source_record=item.source_record,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from parley.errors import ParleyError
-from pipelines.defaults import DEFAULT_ARTICLES, DEFAULT_WAREHOUSE
+from pipelines.defaults import DEFAULT_ARTICLES, DEFAULT_SOURCES, DEFAULT_WAREHOUSE
 
 # Heavy modules (Dagster, pandas, pyarrow, DuckDB, spaCy, rich) are imported inside the
 # commands that need them: `parley --help` and a mistyped argument answer at once.
@@ -103,6 +103,52 @@ def _report(run_id: str, store: Any) -> None:
     if rejected is not None:
         for (stage, reason), rows in rejected.to_pandas().groupby(["stage", "reason"]).size().items():
             out.print(f"  rejected at {stage}: {reason} × {rows}")
+
+
+def fetch(args: argparse.Namespace) -> int:
+    """Fetch the feeds of the sources file into `<articles>/fetched/` (a run of the `fetch` job on the
+    project's instance, so it shows in the UI), print what each source gave; `--run` then runs."""
+    from parley.fetch import load_sources
+    from pipelines.definitions import build_definitions
+    from pipelines.instance import instance
+
+    sources = Path(args.sources).expanduser().resolve()
+    load_sources(sources)  # a bad file is one clear message before anything starts
+    articles = Path(args.articles).expanduser().resolve()
+    articles.mkdir(parents=True, exist_ok=True)
+    defs = build_definitions(str(articles), sources=str(sources))
+    result = defs.resolve_job_def("fetch").execute_in_process(
+        run_config=_quiet_logs(args.debug), instance=instance(), raise_on_error=False
+    )
+    if not result.success:
+        for event in result.all_events:
+            if event.is_step_failure:
+                error = event.step_failure_data.error
+                _say(error.to_string() if args.debug else f"error: fetch failed: {error.message.strip()}")
+        return 1
+    (materialization,) = result.asset_materializations_for_node("fetched_articles")
+    reports = materialization.metadata["reports"].value
+    if not args.quiet:
+        _report_fetch(reports, articles)
+    return run(args) if args.run else 0
+
+
+def _report_fetch(reports: list[dict], articles: Path) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Console()
+    table = Table(title=f"fetched into {articles / 'fetched'}")
+    columns = ("name", "feed", "seen", "new", "known", "duplicates", "filtered", "failed")
+    for column in columns:
+        table.add_column(column, justify="left" if column in ("name", "feed") else "right")
+    for report in reports:
+        table.add_row(*(str(report[c]) for c in columns))
+    out.print(table)
+    for report in reports:
+        if report["error"]:
+            out.print(f"  {report['name']}: {report['error']}", markup=False, soft_wrap=True)
+    out.print("failures show in rejects (stage fetch) after the next `parley run` on this folder")
 
 
 def sql(args: argparse.Namespace) -> int:
@@ -212,6 +258,25 @@ def parser() -> argparse.ArgumentParser:
         )
         cmd.add_argument("--quiet", action="store_true", help="print only errors")
         cmd.set_defaults(func=run, rebuild=rebuild)
+
+    cmd = sub.add_parser(
+        "fetch", help="fetch the new items of the feeds in the sources file", parents=[common]
+    )
+    locations(cmd)
+    cmd.add_argument(
+        "--sources",
+        default=os.environ.get("PARLEY_SOURCES", DEFAULT_SOURCES),
+        help="the feeds to read (default: %(default)s; see sources.example.yaml)",
+    )
+    cmd.add_argument("--run", action="store_true", help="then materialise everything, as `parley run`")
+    cmd.add_argument("--quiet", action="store_true", help="print only errors")
+    cmd.set_defaults(
+        func=fetch,
+        rebuild=False,
+        allow_empty=False,
+        model=os.environ.get("PARLEY_SPACY_MODEL"),
+        workers=int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
+    )
 
     cmd = sub.add_parser("sql", help="run read-only SQL against the DuckDB views", parents=[common])
     cmd.add_argument("query")

@@ -1,7 +1,7 @@
 """The Dagster Definitions `dagster dev` loads (see workspace.yaml).
 
 PARLEY_ARTICLES, PARLEY_WAREHOUSE, PARLEY_SPACY_MODEL, PARLEY_WORKERS,
-PARLEY_SHARDS and PARLEY_EXECUTOR (in_process or multiprocess) configure the defaults; tests and the `parley` command build their own with
+PARLEY_SHARDS, PARLEY_SOURCES and PARLEY_EXECUTOR (in_process or multiprocess) configure the defaults; tests and the `parley` command build their own with
 `build_definitions`.
 """
 
@@ -11,11 +11,12 @@ import os
 
 import dagster as dg
 
-from assets import ASSETS, CHECKS
-from pipelines.defaults import DEFAULT_ARTICLES, DEFAULT_WAREHOUSE
-from pipelines.jobs import parley_job
+from assets import ASSETS, CHECKS, FETCH_CHECKS
+from pipelines.defaults import DEFAULT_ARTICLES, DEFAULT_SOURCES, DEFAULT_WAREHOUSE
+from pipelines.fetching import FeedSources, HttpResource
+from pipelines.jobs import fetch_and_run_job, fetch_job, parley_job
 from pipelines.resources import ArticleSource, ExtractorResource, ParquetIOManager, WarehouseResource
-from pipelines.schedules import daily
+from pipelines.schedules import daily, hourly_fetch
 from pipelines.sensors import new_articles
 
 __all__ = ["DEFAULT_ARTICLES", "DEFAULT_WAREHOUSE", "build_definitions", "defs"]
@@ -31,24 +32,29 @@ def build_definitions(
     *,
     rebuild: bool = False,
     allow_empty: bool = False,
+    sources: str = DEFAULT_SOURCES,
+    http: HttpResource | None = None,
 ) -> dg.Definitions:
     """parley's Definitions. In-process by default: every step is short but extraction,
     which spreads over `workers` processes itself; to run `shards` extraction steps on
     many processes or pods, pass another executor (multiprocess, Celery, Kubernetes).
-    `rebuild` ignores the published tables; `allow_empty` lets an empty folder empty them."""
+    `rebuild` ignores the published tables; `allow_empty` lets an empty folder empty them.
+    `sources` is the feeds file the fetch jobs read, `http` the fetcher's client settings."""
     store = WarehouseResource(uri=warehouse, rebuild=rebuild)
     return dg.Definitions(
         executor=executor,
         assets=ASSETS,
-        asset_checks=CHECKS,
-        jobs=[parley_job],
-        schedules=[daily],
+        asset_checks=[*CHECKS, *FETCH_CHECKS],
+        jobs=[parley_job, fetch_job, fetch_and_run_job],
+        schedules=[daily, hourly_fetch],
         sensors=[new_articles],
         resources={
             "source": ArticleSource(path=articles, allow_empty=allow_empty),
             "warehouse": store,
             "extractor": ExtractorResource(model=model, workers=workers, shards=shards),
             "warehouse_io": ParquetIOManager(warehouse=store),
+            "feeds": FeedSources(path=sources),
+            "http": http or HttpResource(),
         },
     )
 
@@ -64,6 +70,7 @@ def from_environment() -> dg.Definitions:
         int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
         int(os.environ.get("PARLEY_SHARDS", 1)),
         EXECUTORS[os.environ.get("PARLEY_EXECUTOR", "in_process")],
+        sources=os.environ.get("PARLEY_SOURCES", DEFAULT_SOURCES),
     )
 
 

@@ -23,7 +23,7 @@ FORMATS = ("in_person", "virtual", "phone", "unknown")
 LEVELS = ("summit", "ministerial", "vice_ministerial", "working_level", "unknown")
 STANCES = ("concern", "criticism", "opposition", "demand", "support", "hope", "proposal", "statement")
 AGREEMENT_STATUSES = ("agreed", "intended", "signed", "not_reached")
-REJECT_STAGES = ("ingest", "extract", "validate")
+REJECT_STAGES = ("fetch", "ingest", "extract", "validate")
 ALPHA3 = r"^[A-Z]{3}$"
 RULE_ID = r"^[a-z]+(/[a-z_]+)*(:[\w.@+-]+)?$"
 """`<table>/<rule>[:<cue>]` for a rule (`meeting/verb:meet`), `model:<name>` for a learned model."""

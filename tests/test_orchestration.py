@@ -7,13 +7,17 @@ import dagster as dg
 from pipelines.definitions import build_definitions
 
 
-def test_schedule_requests_the_main_job(articles_dir, warehouse_dir, instance):
+def test_schedule_requests_the_fetch_then_main_job(articles_dir, warehouse_dir, instance):
     defs = build_definitions(str(articles_dir), str(warehouse_dir))
     schedule = defs.resolve_schedule_def("daily")
     assert schedule.cron_schedule == "0 6 * * *"
     with dg.build_schedule_context(instance=instance) as context:
         data = schedule.evaluate_tick(context)
-    assert data.run_requests and schedule.job_name == "parley"
+    assert data.run_requests and schedule.job_name == "fetch_and_run"
+    assert (
+        dg.AssetKey("fetched_articles") not in defs.resolve_job_def("parley").asset_layer.selected_asset_keys
+    )
+    assert defs.resolve_schedule_def("hourly_fetch").job_name == "fetch"
 
 
 def tick(defs, instance, cursor):

@@ -116,10 +116,12 @@ def read_json(source_path: str, text: str) -> Iterator[Article | Reject]:
         raise IngestProblem("bad_json", f"top level is a {type(data).__name__}, expected an object or a list")
 
 
-def read_html(source_path: str, text: str) -> Iterator[Article | Reject]:
-    """An .html/.htm page: main text and metadata by trafilatura, which drops scripts, styles and chrome."""
+def html_document(content: str | bytes, url: str | None = None) -> tuple[str, dict[str, object]]:
+    """(main text, metadata) of a web page by trafilatura, which drops scripts, styles and chrome;
+    IngestProblem `no_text` when it finds no main text. The fetcher (parley.fetch) reads pages with it too."""
     document = trafilatura.bare_extraction(
-        text,
+        content,
+        url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -133,8 +135,39 @@ def read_html(source_path: str, text: str) -> Iterator[Article | Reject]:
         "published": document.date,
         "publisher": document.sitename or document.hostname,
         "url": document.url,
+        "language": document.language,
     }
+    return body, metadata
+
+
+def read_html(source_path: str, text: str) -> Iterator[Article | Reject]:
+    """An .html/.htm page: main text and metadata by trafilatura."""
+    body, metadata = html_document(text)
     yield build_article(source_path, None, text=body, metadata=metadata)
+
+
+# The fetcher's record of the feed and items of one source that did not become articles (parley.fetch).
+FETCH_REJECTS = "fetch-rejects.jsonl"
+
+
+def read_fetch_rejects(source_path: str, text: str) -> Iterator[Article | Reject]:
+    """A `fetch-rejects.jsonl`: each line `{"url", "reason", "detail"}` is a reject at stage `fetch`
+    whose record is the URL; a line that is not one is rejected at ingest like any bad JSON line."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        position = f"line {number}"
+        try:
+            item = _loads(line, f"{position}: ")
+        except IngestProblem as problem:
+            yield Reject(source_path, position, problem.reason, problem.detail)
+            continue
+        fields = item if isinstance(item, dict) else {}
+        url, reason, detail = fields.get("url"), fields.get("reason"), fields.get("detail")
+        if not all(isinstance(value, str) and value for value in (url, reason, detail)):
+            yield Reject(source_path, position, "bad_json", f"{position}: expected url, reason and detail")
+            continue
+        yield Reject(source_path, url, reason, detail, stage="fetch")
 
 
 READERS: dict[str, Reader] = {

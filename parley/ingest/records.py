@@ -46,6 +46,7 @@ class Reject:
     source_record: str | None
     reason: str
     detail: str
+    stage: str = "ingest"  # `fetch` for a feed or page the fetcher could not get (parley.fetch)
 
 
 def content_hash(

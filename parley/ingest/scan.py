@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from parley.ingest.decoding import decode
-from parley.ingest.formats import READERS
+from parley.ingest.formats import FETCH_REJECTS, READERS, read_fetch_rejects
 from parley.ingest.records import Article, IngestProblem, Reject, lone_surrogate, printable, unexpected
 
 DEFAULT_MAX_BYTES = 5_000_000
@@ -89,6 +89,8 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
 def _read_file(relative: str, entry: os.DirEntry[str], max_bytes: int) -> Iterator[Article | Reject]:
     """Every Article and Reject of one regular file, before duplicate checks."""
     reader = READERS.get(Path(relative).suffix.lower())
+    if Path(relative).name == FETCH_REJECTS:
+        reader = read_fetch_rejects
     if reader is None:
         suffix = Path(relative).suffix or "(no extension)"
         known = ", ".join(sorted(READERS))
