@@ -13,9 +13,9 @@ import dagster as dg
 
 from assets import ASSETS, CHECKS
 from pipelines.defaults import DEFAULT_ARTICLES, DEFAULT_WAREHOUSE
-from pipelines.jobs import parley_job
+from pipelines.jobs import analysts_job, parley_job
 from pipelines.resources import ArticleSource, ExtractorResource, ParquetIOManager, WarehouseResource
-from pipelines.schedules import daily
+from pipelines.schedules import analysts_daily, daily
 from pipelines.sensors import new_articles
 
 __all__ = ["DEFAULT_ARTICLES", "DEFAULT_WAREHOUSE", "build_definitions", "defs"]
@@ -41,8 +41,8 @@ def build_definitions(
         executor=executor,
         assets=ASSETS,
         asset_checks=CHECKS,
-        jobs=[parley_job],
-        schedules=[daily],
+        jobs=[parley_job, analysts_job],
+        schedules=[daily, analysts_daily],
         sensors=[new_articles],
         resources={
             "source": ArticleSource(path=articles, allow_empty=allow_empty),
