@@ -29,7 +29,7 @@ run: setup
 	$(BIN)/parley run
 
 report: setup
-	$(BIN)/parley report --open
+	$(BIN)/parley report
 
 test: setup
 	$(BIN)/pytest
