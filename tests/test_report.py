@@ -198,3 +198,13 @@ def test_report_command_prints_the_path_and_exports_need_a_published_warehouse(
         assert parley([*command, "--warehouse", str(empty)]) == 2
         assert "run `parley run` first" in capsys.readouterr().err
     assert not empty.exists() and not (tmp_path / "out").exists()
+
+
+def test_a_schedule_refreshes_the_report_and_exports_after_the_daily_run(tmp_path):
+    defs = build_definitions(str(tmp_path / "in"), str(tmp_path / "wh"))
+    schedule = defs.resolve_schedule_def("analysts_daily")
+    assert schedule.job_name == "analysts" and schedule.cron_schedule == "30 6 * * *"
+    selected = defs.resolve_job_def("analysts").asset_layer.executable_asset_keys
+    assert {k.to_user_string() for k in selected} == {"report", "exports"}
+    main = defs.resolve_job_def("parley").asset_layer.executable_asset_keys
+    assert not {k.to_user_string() for k in main} & {"report", "exports"}  # the main run stays as fast
