@@ -109,5 +109,6 @@ def test_cookbook_runs_on_the_samples_and_every_question_has_answers(run_pipelin
     queries = cookbook()
     assert sum("FROM events" in q for q in queries) >= 4
     with duckdb.connect(str(warehouse / "parley.duckdb"), read_only=True) as con:
+        con.execute("SET file_search_path = ?", [str(warehouse)])  # the views' paths are relative
         for sql in queries:
             assert con.execute(sql).fetchall(), sql
