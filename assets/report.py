@@ -22,7 +22,7 @@ def report(warehouse: WarehouseResource) -> dg.MaterializeResult:
         metadata={
             "path": dg.MetadataValue.path(str(path)),
             "url": dg.MetadataValue.url(path.as_uri()),
-            "meetings": int(built.figures["meetings"]),
+            **{name: int(built.figures[name]) for name in reporting.COUNTS},
             "summary": dg.MetadataValue.md(reporting.markdown(built, path)),
         }
     )
@@ -39,6 +39,6 @@ def exports(warehouse: WarehouseResource) -> dg.MaterializeResult:
         metadata={
             "folder": dg.MetadataValue.path(str(folder)),
             "files": sum(len(paths) for paths in written.values()),
-            "plover_events": sum(1 for _ in open(written["plover"][0], encoding="utf-8")),
+            "plover_events": len(written["plover"][0].read_text(encoding="utf-8").splitlines()),
         }
     )

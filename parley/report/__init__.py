@@ -28,6 +28,8 @@ from parley.views import db_path, search_in
 
 FOLDER = "report"
 PAGE = "index.html"
+COUNTS = ("meetings", "held", "reports", "articles", "positions", "agreements", "rejects")
+"""The key figures that are counts (the Dagster UI plots each over its materialisations)."""
 
 
 @dataclasses.dataclass
