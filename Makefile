@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 SHARED  ?= ../shared/eval
 
-.PHONY: setup demo run test lint format ui eval eval-samples eval-events train bench clean
+.PHONY: setup demo run report test lint format ui eval eval-samples eval-events train bench clean
 
 $(BIN)/parley: pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -22,9 +22,14 @@ demo: setup
 	$(BIN)/parley run
 	$(BIN)/parley sql "SELECT m.start_date, m.countries, m.level, m.format, m.location FROM meetings m WHERE m.status = 'held' ORDER BY m.start_date DESC NULLS LAST LIMIT 10"
 	$(BIN)/parley sql "SELECT e.start_date, e.countries, e.status, e.first_status, e.location, e.articles, e.publishers, e.copies FROM events e WHERE e.articles + e.copies > 1 ORDER BY e.start_date DESC NULLS LAST LIMIT 10"
+	@echo "The report (charts, latest meetings; opens offline in any browser):"
+	@$(BIN)/parley report
 
 run: setup
 	$(BIN)/parley run
+
+report: setup
+	$(BIN)/parley report
 
 test: setup
 	$(BIN)/pytest

@@ -1,4 +1,5 @@
-"""Dagster assets: feeds → files → articles → extracted tables → events → checks → DuckDB views."""
+"""Dagster assets: feeds → files → articles → extracted tables → events → checks → DuckDB views →
+report, exports."""
 
 from assets.checks import CHECKS
 from assets.events import consolidation
@@ -6,9 +7,10 @@ from assets.extraction import extraction
 from assets.fetching import fetched_articles, sources_fresh
 from assets.ingestion import ingestion
 from assets.rejects import rejects
+from assets.report import exports, report
 from assets.warehouse import duckdb_views
 
-ASSETS = [fetched_articles, ingestion, extraction, consolidation, rejects, duckdb_views]
+ASSETS = [fetched_articles, ingestion, extraction, consolidation, rejects, duckdb_views, report, exports]
 
 FETCH_CHECKS = [sources_fresh]
 

@@ -5,17 +5,19 @@ from typing import Any
 import dagster as dg
 
 from schemas.arrow import arrow_schema
+from schemas.dictionary import meanings
 from schemas.tables import TABLES
 
 
 def column_schema(table: str) -> dg.TableSchema:
-    """The table's columns as the Dagster UI shows them: name, Arrow type, meaning."""
+    """The table's columns as the Dagster UI shows them: name, Arrow type, meaning (allowed values too)."""
+    meaning = meanings(table)
     return dg.TableSchema(
         columns=[
             dg.TableColumn(
                 name=field.name,
                 type=str(field.type),
-                description=field.metadata[b"description"].decode(),
+                description=meaning[field.name],
                 constraints=dg.TableColumnConstraints(nullable=field.nullable),
             )
             for field in arrow_schema(table)

@@ -1,8 +1,9 @@
-"""The `parley` command: run the pipeline, query the warehouse, open the UI."""
+"""The `parley` command: run the pipeline, query the warehouse, report, export, open the UI."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -184,6 +185,52 @@ def sql(args: argparse.Namespace) -> int:
     return 0
 
 
+def report(args: argparse.Namespace) -> int:
+    """Materialise the `report` asset on the project's instance (the UI shows it) and print its path."""
+    import webbrowser
+
+    from parley.report import report_path
+    from parley.storage import Warehouse
+
+    store = Warehouse(args.warehouse)
+    if store.manifest() is None:
+        raise ParleyError(f"{store.root} holds no published tables yet: run `parley run` first")
+    import dagster as dg
+
+    from assets.report import report as report_asset
+    from pipelines.instance import instance
+    from pipelines.resources import WarehouseResource
+
+    with store.lock():
+        result = dg.materialize(
+            [report_asset],
+            resources={"warehouse": WarehouseResource(uri=store.uri)},
+            instance=instance(),
+            run_config=_quiet_logs(args.debug),
+            raise_on_error=False,
+        )
+    if not result.success:
+        return _report_failure(result, store, args.debug)
+    path = report_path(store)
+    print(path)
+    if args.open:
+        webbrowser.open(path.as_uri())
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """The published tables in one format, one file per table, into --out; prints the files."""
+    from parley.exports import export as write_export
+    from parley.storage import Warehouse
+
+    store = Warehouse(args.warehouse)
+    with store.lock() if store.manifest() is not None else contextlib.nullcontext():
+        written = write_export(store, args.format, Path(args.out).expanduser().resolve())
+    for path in written:
+        print(path)
+    return 0
+
+
 def ui(args: argparse.Namespace) -> int:
     """`dagster dev` on the project's instance, bound to 127.0.0.1 unless told otherwise.
 
@@ -283,6 +330,21 @@ def parser() -> argparse.ArgumentParser:
     locations(cmd, articles=False)
     cmd.add_argument("--format", choices=("table", "csv", "json"), default="table")
     cmd.set_defaults(func=sql)
+
+    cmd = sub.add_parser(
+        "report", help="write the HTML report (charts, latest meetings) and print its path", parents=[common]
+    )
+    locations(cmd, articles=False)
+    cmd.add_argument("--open", action="store_true", help="open it in the default browser")
+    cmd.set_defaults(func=report)
+
+    cmd = sub.add_parser(
+        "export", help="write every table as CSV, JSON Lines, Parquet, or PLOVER events", parents=[common]
+    )
+    locations(cmd, articles=False)
+    cmd.add_argument("--format", required=True, choices=("csv", "jsonl", "parquet", "plover"))
+    cmd.add_argument("--out", required=True, help="folder to write into (created if missing)")
+    cmd.set_defaults(func=export)
 
     cmd = sub.add_parser("ui", help="start the Dagster UI", parents=[common])
     locations(cmd)

@@ -14,9 +14,9 @@ import dagster as dg
 from assets import ASSETS, CHECKS, FETCH_CHECKS
 from pipelines.defaults import DEFAULT_ARTICLES, DEFAULT_SOURCES, DEFAULT_WAREHOUSE
 from pipelines.fetching import FeedSources, HttpResource
-from pipelines.jobs import fetch_and_run_job, fetch_job, parley_job
+from pipelines.jobs import analysts_job, fetch_and_run_job, fetch_job, parley_job
 from pipelines.resources import ArticleSource, ExtractorResource, ParquetIOManager, WarehouseResource
-from pipelines.schedules import daily, hourly_fetch
+from pipelines.schedules import analysts_daily, daily, hourly_fetch
 from pipelines.sensors import new_articles
 
 __all__ = ["DEFAULT_ARTICLES", "DEFAULT_WAREHOUSE", "build_definitions", "defs"]
@@ -45,8 +45,8 @@ def build_definitions(
         executor=executor,
         assets=ASSETS,
         asset_checks=[*CHECKS, *FETCH_CHECKS],
-        jobs=[parley_job, fetch_job, fetch_and_run_job],
-        schedules=[daily, hourly_fetch],
+        jobs=[parley_job, fetch_job, fetch_and_run_job, analysts_job],
+        schedules=[daily, hourly_fetch, analysts_daily],
         sensors=[new_articles],
         resources={
             "source": ArticleSource(path=articles, allow_empty=allow_empty),

@@ -1,12 +1,14 @@
-"""The main job: every asset and every check, in dependency order; and the news intake's jobs."""
+"""The jobs: the main one (every table, check and the publish), the news intake's, and the analysts'
+(report, exports)."""
 
 import dagster as dg
 
 FETCH = dg.AssetSelection.groups("fetch")  # fetched_articles and its freshness check
+ANALYSTS = dg.AssetSelection.groups("analysts")
 
 parley_job = dg.define_asset_job(
     "parley",
-    selection=dg.AssetSelection.all() - FETCH,
+    selection=dg.AssetSelection.all() - FETCH - ANALYSTS,
     description="Read the articles folder, extract, validate, write Parquet and refresh the DuckDB views.",
 )
 
@@ -18,6 +20,14 @@ fetch_job = dg.define_asset_job(
 
 fetch_and_run_job = dg.define_asset_job(
     "fetch_and_run",
-    selection=dg.AssetSelection.all(),
+    selection=dg.AssetSelection.all() - ANALYSTS,
     description="Fetch the feeds, then materialise everything from the articles folder.",
+)
+
+# Apart from the main job so a run stays as fast as it was (the report takes a few seconds);
+# `parley report`, the `analysts_daily` schedule or the UI materialise them after a publish.
+analysts_job = dg.define_asset_job(
+    "analysts",
+    selection=ANALYSTS,
+    description="Refresh the HTML report and the exports from the published warehouse.",
 )

@@ -3,7 +3,7 @@ materialises, for folders fed by scrapers on their own timetable); an hourly fet
 
 import dagster as dg
 
-from pipelines.jobs import fetch_and_run_job, fetch_job
+from pipelines.jobs import analysts_job, fetch_and_run_job, fetch_job
 
 daily = dg.ScheduleDefinition(
     name="daily",
@@ -21,4 +21,13 @@ hourly_fetch = dg.ScheduleDefinition(
     execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.STOPPED,
     description="Fetch the feeds every hour (the new_articles sensor then materialises what came in).",
+)
+
+analysts_daily = dg.ScheduleDefinition(
+    name="analysts_daily",
+    job=analysts_job,
+    cron_schedule="30 6 * * *",
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Refresh the report and the exports every day at 06:30 UTC, after the daily run.",
 )

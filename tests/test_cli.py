@@ -62,7 +62,8 @@ def test_help_imports_no_heavy_module():
     heavy = ("dagster", "spacy", "pandas", "pyarrow", "duckdb", "pandera")
     probe = (
         "import sys\nfrom pipelines.cli import main\n"
-        "for argv in (['--help'], ['run', '--help'], ['sql', '--help'], ['fetch', '--help']):\n"
+        "for argv in (['--help'], ['run', '--help'], ['sql', '--help'], ['fetch', '--help'],"
+        " ['report', '--help'], ['export', '--help']):\n"
         "    try:\n        main(argv)\n    except SystemExit as e:\n        assert e.code == 0\n"
         f"print('loaded:', sorted(m for m in {heavy!r} if m in sys.modules))"
     )

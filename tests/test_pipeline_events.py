@@ -103,7 +103,9 @@ def cookbook() -> list[str]:
     return re.findall(r"```sql\n(.*?)```", section, flags=re.S)
 
 
-def test_cookbook_runs_on_the_samples_and_event_questions_have_answers(run_pipeline, tmp_path):
+def test_cookbook_runs_on_the_samples_and_every_question_has_answers(run_pipeline, tmp_path):
+    """A new user trying the cookbook on the bundled samples gets rows for every question
+    (the samples hold a Japan-China meeting in 2023 and a file refused on purpose)."""
     warehouse = tmp_path / "wh"
     assert run_pipeline(REPO / "data" / "articles", warehouse).success
     queries = cookbook()
@@ -111,6 +113,4 @@ def test_cookbook_runs_on_the_samples_and_event_questions_have_answers(run_pipel
     with duckdb.connect(str(warehouse / "parley.duckdb"), read_only=True) as con:
         search_in(con, warehouse)  # the views name their files relative to the warehouse
         for sql in queries:
-            rows = con.execute(sql).fetchall()
-            if "events" in sql and "list_has_all" not in sql:  # a question about one pair may have no answer
-                assert rows, sql
+            assert con.execute(sql).fetchall(), sql
