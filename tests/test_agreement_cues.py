@@ -195,3 +195,22 @@ def test_an_agreement_only_aimed_at_is_none(nlp: Language) -> None:
     assert not cues(nlp, "The trade ministers will attempt to reach common ground before the summit.")
     assert not cues(nlp, "The negotiators met in Lima last week to reach an understanding on fisheries.")
     assert statuses(nlp, "The trade ministers reached common ground on fisheries.") == ["agreed"]
+
+
+def test_a_dateline_is_never_part_of_what_was_agreed(nlp: Language) -> None:
+    text = (
+        "Lima: Chile and Peru made progress in a second round of high-stakes negotiations on fisheries on "
+        "Saturday and agreed to reconvene next week, both sides confirmed."
+    )
+    assert [c.description.split()[0] for c in cues(nlp, text)] == ["Chile", "agreed"]
+
+
+def test_a_long_description_ends_where_a_phrase_ends(nlp: Language) -> None:
+    [cue] = cues(
+        nlp,
+        "The two ministers agreed to suspend all high-level visits which were ongoing or were planned "
+        "between Chile and Peru until the dispute over the maritime boundary is settled.",
+    )
+    last = cue.description.split()[-1].lower()
+    assert last not in ("between", "and", "the", "of", "which", "until", "or", "were")
+    assert len(cue.description.split()) <= 12

@@ -32,6 +32,7 @@ from parley.extract.cue_syntax import (
 )
 from parley.extract.lexicons import load_lexicon
 from parley.extract.provenance import rule_id
+from parley.extract.sentences import DATELINE
 
 log = logging.getLogger(__name__)
 
@@ -479,11 +480,37 @@ def _description(tok: Token | None) -> str | None:
     if tok is None:
         return None
     skip = _timeframe_tokens(tok)
-    words = [t.text for t in _own_tokens(tok) if t.i not in skip and t.dep_ not in ("mark",)]
-    while words and words[0].lower() in ("to", "that", "the", "a", "an"):
-        words = words[1:]
-    text = " ".join(words[:DESCRIPTION_WORDS]).replace(" 's", "'s").replace(" - ", "-")
-    return text or None
+    dateline = _dateline_end(tok)
+    tokens = [t for t in _own_tokens(tok) if t.i not in skip and t.dep_ != "mark" and t.idx >= dateline]
+    while tokens and tokens[0].lower_ in ("to", "that", "the", "a", "an"):
+        tokens = tokens[1:]
+    text = " ".join(t.text for t in _phrase_prefix(tokens, DESCRIPTION_WORDS))
+    return text.replace(" 's", "'s").replace(" - ", "-") or None
+
+
+# Words that cannot end a description: it would stop mid-phrase ("visits planned between").
+_OPEN_ENDED = {"DET", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "PRON"}
+_PHRASE_STARTS = {"prep", "cc", "conj", "relcl", "acl", "advcl", "mark", "appos", "punct", "npadvmod"}
+
+
+def _phrase_prefix(tokens: list[Token], limit: int) -> list[Token]:
+    """At most `limit` words, cut where a phrase ends rather than in its middle."""
+    if len(tokens) <= limit:
+        return tokens
+    closed = [k for k in range(limit, 0, -1) if tokens[k - 1].pos_ not in _OPEN_ENDED]
+    at_boundary = [
+        k for k in closed if tokens[k].dep_ in _PHRASE_STARTS or tokens[k].pos_ in ("ADP", "CCONJ")
+    ]
+    cut = next((k for k in at_boundary if k >= limit // 3), closed[0] if closed else limit)
+    return tokens[:cut]
+
+
+def _dateline_end(tok: Token) -> int:
+    """Where the parser's sentence of `tok` leaves its dateline ("ROME, April 19 (Reuters) -"), as a
+    character offset: neither a description nor a timeframe is read from a dateline."""
+    sent = tok.sent
+    match = DATELINE.match(sent.text)
+    return sent.start_char + match.end() if match else sent.start_char
 
 
 def timeframe(tok: Token) -> str | None:
@@ -502,7 +529,8 @@ def _timeframe_tokens(tok: Token) -> set[int]:
 def _timeframe_spans(tok: Token) -> list[tuple[int, int]]:
     """Outermost time expressions in `tok`'s own phrase, in text order."""
     lex = _lex()
-    own = {t.i for t in _own_tokens(tok)} - _noun_clause_tokens(tok)
+    dateline = _dateline_end(tok)
+    own = {t.i for t in _own_tokens(tok) if t.idx >= dateline} - _noun_clause_tokens(tok)
     found: list[tuple[int, int]] = []
     for t in tok.subtree:
         if t.i not in own or t.i == tok.i:
