@@ -36,6 +36,15 @@ def _require_cluster() -> None:
         pytest.skip(f"{' and '.join(lacking)} missing: {HOW_TO_GET}")
 
 
+@pytest.mark.parametrize("required", ["", "1"])
+def test_without_postgres_or_redis_it_says_what_it_needs(monkeypatch, required):
+    monkeypatch.setattr(f"{__name__}.missing", lambda: ["Redis"])
+    monkeypatch.setenv("PARLEY_REQUIRE_CLUSTER", required)
+    outcome = pytest.fail.Exception if required else pytest.skip.Exception
+    with pytest.raises(outcome, match=r"Redis missing: .*apt-get install postgresql redis-server"):
+        _require_cluster()
+
+
 def _events(instance: dg.DagsterInstance, run_id: str, kind: dg.DagsterEventType) -> list:
     return [e for e in instance.all_logs(run_id, of_type=kind) if e.dagster_event is not None]
 
