@@ -91,7 +91,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=1_000_000, help="meeting rows for the SQL latency test")
     ap.add_argument("--workdir", type=Path, default=None)
     ap.add_argument(
-        "--cluster-n", type=int, default=400, help="articles for the executor comparison (0: skip it)"
+        "--cluster-n", type=int, default=200, help="articles for the executor comparison (0: skip it)"
     )
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="parley-bench-"))

@@ -64,6 +64,7 @@ def multiprocess(articles: Path, work: Path) -> tuple[float, float]:
     (2 processes at once)."""
     home = work / "home-multiprocess"
     home.mkdir(parents=True)
+    (home / "dagster.yaml").write_text("telemetry:\n  enabled: false\n")
     env = {
         "DAGSTER_HOME": str(home),
         "PARLEY_ARTICLES": str(articles),
