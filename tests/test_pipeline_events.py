@@ -9,6 +9,8 @@ from pathlib import Path
 import duckdb
 from test_pipeline import check_results, read
 
+from parley.views import search_in
+
 REPO = Path(__file__).parents[1]
 CORPUS = REPO / "data" / "articles" / "events"  # written for this repository (data/events/README.md)
 EVENT_CHECKS = {"every_meeting_has_an_event", "has_meetings", "sides_overlap"}
@@ -107,6 +109,7 @@ def test_cookbook_runs_on_the_samples_and_event_questions_have_answers(run_pipel
     queries = cookbook()
     assert sum("FROM events" in q for q in queries) >= 4
     with duckdb.connect(str(warehouse / "parley.duckdb"), read_only=True) as con:
+        search_in(con, warehouse)  # the views name their files relative to the warehouse
         for sql in queries:
             rows = con.execute(sql).fetchall()
             if "events" in sql and "list_has_all" not in sql:  # a question about one pair may have no answer
