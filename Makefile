@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 SHARED  ?= ../shared/eval
 
-.PHONY: setup demo run report test lint format ui eval eval-samples eval-events train bench clean
+.PHONY: setup demo run report test lint format ui eval eval-samples eval-events train bench clean cluster-test
 
 $(BIN)/parley: pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -75,6 +75,12 @@ train: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench.py
+
+# parley as deploy/ runs it: PostgreSQL, Redis, two Celery workers, the daemon and the webserver on
+# this machine (tests/test_cluster.py); installs PostgreSQL and Redis from Debian packages if missing.
+cluster-test: setup
+	deploy/install-services
+	PARLEY_REQUIRE_CLUSTER=1 $(BIN)/pytest tests/test_cluster.py
 
 clean:
 	rm -rf warehouse .dagster_home .pytest_cache

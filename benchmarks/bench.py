@@ -28,6 +28,9 @@ import pyarrow.compute as pc
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))  # tests/cluster.py starts the deployment of deploy/ here
+
+from cluster_bench import cluster_figures  # noqa: E402
 
 from corpus import write_corpus  # noqa: E402
 from parley.extract.nlp import load_nlp  # noqa: E402
@@ -87,6 +90,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000, help="articles in the corpus")
     ap.add_argument("--rows", type=int, default=1_000_000, help="meeting rows for the SQL latency test")
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument(
+        "--cluster-n", type=int, default=200, help="articles for the executor comparison (0: skip it)"
+    )
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="parley-bench-"))
     corpus, home = work / "articles", work / "home"
@@ -119,6 +125,9 @@ def main() -> None:
     print(f"peak resident memory of any run:           {peak:.0f} MB (target <= 2048 MB)")
     size = sum(p.stat().st_size for p in (work / "warehouse-2").rglob("*.parquet"))
     print(f"Parquet bytes per article:                 {size / len(texts):.0f}")
+
+    if args.cluster_n:
+        cluster_figures(work / "cluster", args.cluster_n)
 
     rows = inflate_meetings(work / "warehouse-2", args.rows)
     with duckdb.connect(str(work / "warehouse-2" / "parley.duckdb"), read_only=True) as con:

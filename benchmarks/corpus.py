@@ -104,7 +104,7 @@ def _person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 
 
-def article(rng: random.Random, i: int) -> dict:
+def article(rng: random.Random, i: int, words: tuple[int, int] = (300, 900)) -> dict:
     (a, a_dem, a_city), (b, b_dem, _b_city) = rng.sample(COUNTRIES, 2)
     office = rng.choice(OFFICES)
     pa_, pb = _person(rng), _person(rng)
@@ -117,7 +117,7 @@ def article(rng: random.Random, i: int) -> dict:
         f"{pa_} {rng.choice(STANCES).format(t=topic)}, while {pb} {rng.choice(STANCES).format(t=topic2)}.",
         f"The two sides agreed to hold the next round of talks in {rng.choice(['the spring', 'the autumn', 'early next year'])}.",
     ]
-    words_wanted = rng.randrange(300, 900)
+    words_wanted = rng.randrange(*words)
     body, words = list(lead), sum(len(s.split()) for s in lead)
     while words < words_wanted:
         sentence = rng.choice(FILLER)
@@ -148,13 +148,16 @@ def _html(item: dict) -> str:
     )
 
 
-def write_corpus(folder: Path, n: int, seed: int = 7, start: int = 0) -> list[Path]:
-    """Write articles start..start+n-1: 80% text files, 15% in JSON Lines batches of 50, 5% HTML."""
+def write_corpus(
+    folder: Path, n: int, seed: int = 7, start: int = 0, words: tuple[int, int] = (300, 900)
+) -> list[Path]:
+    """Write articles start..start+n-1: 80% text files, 15% in JSON Lines batches of 50, 5% HTML;
+    `words` bounds their length (the cluster test uses short ones)."""
     rng = random.Random(seed * 1_000_003 + start)
     written: list[Path] = []
     batch: list[dict] = []
     for i in range(start, start + n):
-        item = article(rng, i)
+        item = article(rng, i, words)
         shard = folder / f"{i // 1000:04d}"
         shard.mkdir(parents=True, exist_ok=True)
         kind = rng.random()

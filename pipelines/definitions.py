@@ -1,7 +1,7 @@
 """The Dagster Definitions `dagster dev` loads (see workspace.yaml).
 
 PARLEY_ARTICLES, PARLEY_WAREHOUSE, PARLEY_SPACY_MODEL, PARLEY_WORKERS,
-PARLEY_SHARDS, PARLEY_SOURCES and PARLEY_EXECUTOR (in_process or multiprocess) configure the defaults; tests and the `parley` command build their own with
+PARLEY_SHARDS, PARLEY_SOURCES and PARLEY_EXECUTOR (in_process, multiprocess, or celery: see deploy/) configure the defaults; tests and the `parley` command build their own with
 `build_definitions`.
 """
 
@@ -62,6 +62,16 @@ def build_definitions(
 EXECUTORS = {"in_process": dg.in_process_executor, "multiprocess": dg.multiprocess_executor}
 
 
+def executor_from_environment() -> dg.ExecutorDefinition:
+    """PARLEY_EXECUTOR's executor; Celery is imported only when asked for."""
+    name = os.environ.get("PARLEY_EXECUTOR", "in_process")
+    if name == "celery":
+        from pipelines.cluster import celery_executor
+
+        return celery_executor()
+    return EXECUTORS[name]
+
+
 def from_environment() -> dg.Definitions:
     return build_definitions(
         os.environ.get("PARLEY_ARTICLES", DEFAULT_ARTICLES),
@@ -69,7 +79,7 @@ def from_environment() -> dg.Definitions:
         os.environ.get("PARLEY_SPACY_MODEL"),
         int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
         int(os.environ.get("PARLEY_SHARDS", 1)),
-        EXECUTORS[os.environ.get("PARLEY_EXECUTOR", "in_process")],
+        executor_from_environment(),
         sources=os.environ.get("PARLEY_SOURCES", DEFAULT_SOURCES),
     )
 

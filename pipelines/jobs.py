@@ -5,11 +5,14 @@ import dagster as dg
 
 FETCH = dg.AssetSelection.groups("fetch")  # fetched_articles and its freshness check
 ANALYSTS = dg.AssetSelection.groups("analysts")
+# Runs with this tag take turns in a deployment's run queue (deploy/dagster.yaml): each writes the warehouse.
+WRITER_TAG = {"parley/writes": "warehouse"}
 
 parley_job = dg.define_asset_job(
     "parley",
     selection=dg.AssetSelection.all() - FETCH - ANALYSTS,
     description="Read the articles folder, extract, validate, write Parquet and refresh the DuckDB views.",
+    tags=WRITER_TAG,
 )
 
 fetch_job = dg.define_asset_job(
@@ -22,6 +25,7 @@ fetch_and_run_job = dg.define_asset_job(
     "fetch_and_run",
     selection=dg.AssetSelection.all() - ANALYSTS,
     description="Fetch the feeds, then materialise everything from the articles folder.",
+    tags=WRITER_TAG,
 )
 
 # Apart from the main job so a run stays as fast as it was (the report takes a few seconds);

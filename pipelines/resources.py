@@ -5,6 +5,8 @@ folders in tests, as in Dagster's project_fully_featured example.
 """
 
 import contextlib
+import logging
+import os
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
@@ -76,7 +78,10 @@ class WarehouseResource(dg.ConfigurableResource):
 
 @cache
 def _extractor(model: str | None) -> Extractor:
-    return Extractor(load_nlp(model))
+    """Once per process: a Celery worker reading many shards loads the model once (its log says so)."""
+    extractor = Extractor(load_nlp(model))
+    logging.getLogger("parley").info("parley: extractor loaded in process %d", os.getpid())
+    return extractor
 
 
 class ExtractorResource(dg.ConfigurableResource):
