@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import trafilatura
 
@@ -84,20 +85,24 @@ def _loads(text: str, where: str) -> object:
         raise IngestProblem("bad_json", f"{where}nested too deeply to parse") from None
 
 
-def read_jsonl(source_path: str, text: str) -> Iterator[Article | Reject]:
-    """A .jsonl file: one article object per non-blank line; a broken line is rejected alone."""
-    seen_any = False
+def _json_lines(source_path: str, text: str) -> Iterator[tuple[str, Any] | Reject]:
+    """(position, value) for each non-blank line of JSON Lines; a line that is not JSON is a reject."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
-        seen_any = True
         position = f"line {number}"
         try:
-            item = _loads(line, f"{position}: ")
+            yield position, _loads(line, f"{position}: ")
         except IngestProblem as problem:
             yield Reject(source_path, position, problem.reason, problem.detail)
-            continue
-        yield _record(source_path, item, position)
+
+
+def read_jsonl(source_path: str, text: str) -> Iterator[Article | Reject]:
+    """A .jsonl file: one article object per non-blank line; a broken line is rejected alone."""
+    seen_any = False
+    for line in _json_lines(source_path, text):
+        seen_any = True
+        yield line if isinstance(line, Reject) else _record(source_path, line[1], line[0])
     if not seen_any:
         raise IngestProblem("empty", "no records: every line is blank")
 
@@ -153,15 +158,11 @@ FETCH_REJECTS = "fetch-rejects.jsonl"
 def read_fetch_rejects(source_path: str, text: str) -> Iterator[Article | Reject]:
     """A `fetch-rejects.jsonl`: each line `{"url", "reason", "detail"}` is a reject at stage `fetch`
     whose record is the URL; a line that is not one is rejected at ingest like any bad JSON line."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for line in _json_lines(source_path, text):
+        if isinstance(line, Reject):
+            yield line
             continue
-        position = f"line {number}"
-        try:
-            item = _loads(line, f"{position}: ")
-        except IngestProblem as problem:
-            yield Reject(source_path, position, problem.reason, problem.detail)
-            continue
+        position, item = line
         fields = item if isinstance(item, dict) else {}
         url, reason, detail = fields.get("url"), fields.get("reason"), fields.get("detail")
         if not all(isinstance(value, str) and value for value in (url, reason, detail)):
