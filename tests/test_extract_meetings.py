@@ -571,3 +571,19 @@ def test_contacts_only_named_as_suspended_make_no_meeting():
         "Canada announced new sanctions on Chile's navy chiefs on Monday over the blockade. "
         "Canada has also suspended all non-essential engagement with the Chilean navy."
     )
+
+
+def test_counterparts_met_as_a_counted_group_sat_together():
+    found = meetings(
+        "Chilean Foreign Minister Ana Rojas met her counterparts from Peru, Bolivia and Ecuador in Lima on "
+        "Monday, where the four countries agreed to share fisheries data."
+    )
+    assert [m.countries for m in found] == [["BOL", "CHL", "ECU", "PER"]]
+
+
+def test_a_visit_for_talks_with_a_counterpart_is_a_meeting_of_both():
+    found = meetings(
+        "Ethiopian Trade Minister Dawit Mesfin was in Lima on Friday for talks with his Peruvian counterpart, "
+        "Ana Rojas. Speaking after the meeting, Rojas said queues should be shorter."
+    )
+    assert [(m.countries, m.start_date) for m in found] == [(["ETH", "PER"], dt.date(2024, 6, 7))]

@@ -237,7 +237,8 @@ class MentionFinder:
         )
         definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in trigger.children)
         bare_event = not definite and verb is not None and verb.lemma_.lower() != "be"
-        uses_args = (encounter_verb or bare_event) and bool(arg_persons or arg_sides)
+        purpose = trigger.dep_ == "pobj" and trigger.head.lower_ == "for"  # "was in Nairobi for talks with"
+        uses_args = (encounter_verb or bare_event or purpose) and bool(arg_persons or arg_sides)
         mention.anaphoric = (
             kind == "noun" and not own_persons and not own_sides and not new_event and not uses_args
         )
@@ -354,6 +355,8 @@ class MentionFinder:
             return None
         if any(t.lower_ in _lex()["shared_presence"] for t in mention.scope):
             return None
+        if any(_counted_parties(t) for t in mention.trigger.sent):
+            return None  # "..., where the four countries agreed": they sat together
         heads = [c for c in verb.children if c.dep_ == "nsubj"]
         subject = [t for c in heads for t in c.subtree]
         if (
@@ -774,6 +777,7 @@ def _purpose_clause(token: Token) -> bool:
     )
 
 
+_PARTY_NOUNS = {"country", "nation", "side", "party", "minister", "leader", "government", "delegation"}
 _PARTIES = {"and", "they", "we", "ministers", "leaders", "sides", "diplomats", "officials"}
 _PARTIES |= {"delegations", "teams", "presidents"}
 # "the commission" met: a joint body already introduced; a capitalised one ("the Free Trade
@@ -787,6 +791,17 @@ _MEDIUM_PREPS = {"by", "over", "via"}
 def _medium_with(prep: Token, preps: list[str]) -> bool:
     """ "spoke today by phone with X": the counterpart hangs on the medium, not on the verb."""
     return any(g.dep_ == "prep" and g.lower_ in preps for obj in prep.children for g in obj.children)
+
+
+_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _counted_parties(token: Token) -> bool:
+    """ "the four countries", "all three ministers": three or more parties counted as one group."""
+    if token.dep_ != "nummod" or token.head.lemma_.lower() not in _PARTY_NOUNS:
+        return False
+    number = _NUMBERS.get(token.lower_) or (int(token.text) if token.text.isdigit() else 0)
+    return number >= 3
 
 
 def _with_counterpart(noun: Token) -> bool:
