@@ -36,6 +36,7 @@ _DURATION = re.compile(
 )
 _VENUE = re.compile(r"Ministry|Office|House|Palace|Hotel|Hall|Cent(?:er|re)|Building|Residence|Villa")
 _NUMBER_WORDS = {"half an": 0.5, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
 TRIGGERS = "meeting_triggers"  # the span group of patterns/meeting_triggers.jsonl
@@ -793,14 +794,11 @@ def _medium_with(prep: Token, preps: list[str]) -> bool:
     return any(g.dep_ == "prep" and g.lower_ in preps for obj in prep.children for g in obj.children)
 
 
-_NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
 def _counted_parties(token: Token) -> bool:
     """ "the four countries", "all three ministers": three or more parties counted as one group."""
     if token.dep_ != "nummod" or token.head.lemma_.lower() not in _PARTY_NOUNS:
         return False
-    number = _NUMBERS.get(token.lower_) or (int(token.text) if token.text.isdigit() else 0)
+    number = _NUMBER_WORDS.get(token.lower_) or (int(token.text) if token.text.isdigit() else 0)
     return number >= 3
 
 
