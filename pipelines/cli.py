@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
             args.workers,
             rebuild=args.rebuild,
             allow_empty=args.allow_empty,
+            gate=False if args.no_gate else None,
         )
         result = defs.resolve_job_def("parley").execute_in_process(
             run_config=_quiet_logs(args.debug), instance=instance(), raise_on_error=False
@@ -303,6 +304,12 @@ def parser() -> argparse.ArgumentParser:
             action="store_true",
             help="let an empty articles folder empty a warehouse that holds articles",
         )
+        cmd.add_argument(
+            "--no-gate",
+            action="store_true",
+            help="parse every article, also those the relevance gate finds unable to hold a meeting "
+            "(PARLEY_GATE=0 does the same)",
+        )
         cmd.add_argument("--quiet", action="store_true", help="print only errors")
         cmd.set_defaults(func=run, rebuild=rebuild)
 
@@ -323,6 +330,7 @@ def parser() -> argparse.ArgumentParser:
         allow_empty=False,
         model=os.environ.get("PARLEY_SPACY_MODEL"),
         workers=int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
+        no_gate=False,
     )
 
     cmd = sub.add_parser("sql", help="run read-only SQL against the DuckDB views", parents=[common])
