@@ -35,11 +35,15 @@ def run(args: argparse.Namespace) -> int:
     the run publishes its tables at its end, so a failed run leaves the previous
     version as it was (and prints no counts).
     """
-    from parley.preflight import check_articles, check_not_emptying
-    from parley.storage import Warehouse
+    from parley.preflight import check_articles
 
     articles = Path(args.articles).expanduser().resolve()
     check_articles(articles)
+    if not (args.rebuild or args.force) and _nothing_new(args, articles):
+        return 0
+    from parley.preflight import check_not_emptying
+    from parley.storage import Warehouse
+
     store = Warehouse(args.warehouse)
     from pipelines.definitions import build_definitions
     from pipelines.instance import instance
@@ -66,6 +70,25 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             _report(result.run_id, store)
     return 0
+
+
+def _nothing_new(args: argparse.Namespace, articles: Path) -> bool:
+    """True (and one line said) when the published version was made from exactly this folder, code and
+    settings: then there is nothing to do, and no Dagster, spaCy or pyarrow is even imported."""
+    from parley.freshness import input_key, unchanged_since
+    from parley.layout import warehouse_root
+
+    warehouse = warehouse_root(args.warehouse)
+    since = unchanged_since(warehouse, input_key(articles, args.model, False if args.no_gate else None))
+    if since is None:
+        return False
+    if not args.quiet:
+        _say(
+            f"nothing new in {articles} since {since[:19].replace('T', ' ')} UTC; {warehouse} unchanged "
+            "(--force runs anyway)",
+            stream=sys.stdout,
+        )
+    return True
 
 
 def _report_failure(result: Any, store: Any, debug: bool) -> int:
@@ -311,7 +334,13 @@ def parser() -> argparse.ArgumentParser:
             "(PARLEY_GATE=0 does the same)",
         )
         cmd.add_argument("--quiet", action="store_true", help="print only errors")
-        cmd.set_defaults(func=run, rebuild=rebuild)
+        if not rebuild:
+            cmd.add_argument(
+                "--force",
+                action="store_true",
+                help="run even when nothing changed since the published version",
+            )
+        cmd.set_defaults(func=run, rebuild=rebuild, force=rebuild)
 
     cmd = sub.add_parser(
         "fetch", help="fetch the new items of the feeds in the sources file", parents=[common]
@@ -331,6 +360,7 @@ def parser() -> argparse.ArgumentParser:
         model=os.environ.get("PARLEY_SPACY_MODEL"),
         workers=int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
         no_gate=False,
+        force=False,
     )
 
     cmd = sub.add_parser("sql", help="run read-only SQL against the DuckDB views", parents=[common])
