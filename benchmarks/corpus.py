@@ -197,12 +197,13 @@ def real_files(shared: Path) -> list[Path]:
     return [p for name in REAL_SETS for p in sorted((shared / name / "articles").glob("*.txt"))]
 
 
-def write_real_corpus(shared: Path, folder: Path, n: int) -> list[Path]:
-    """Write n copies of the real articles (round robin), each ending with its own reference line, so
-    ingestion keeps them all (identical texts would be duplicates) and their length stays real."""
+def write_real_corpus(shared: Path, folder: Path, n: int, start: int = 0) -> list[Path]:
+    """Write copies start..start+n-1 of the real articles (round robin), each ending with its own
+    reference line, so ingestion keeps them all (identical texts would be duplicates) and their length
+    stays real."""
     originals = real_files(shared)
     written = []
-    for i in range(n if originals else 0):
+    for i in range(start, start + n if originals else start):
         source = originals[i % len(originals)]
         path = folder / f"{i // 1000:04d}" / f"real-{i:06d}-{source.name}"
         path.parent.mkdir(parents=True, exist_ok=True)
