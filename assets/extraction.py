@@ -56,7 +56,8 @@ def extract_shard(
         if sys.stderr.isatty()
         else progress.every(context.log.info, "batches")
     )
-    if extractor.workers > 1 and len(shard) > extractor.batch_size:
+    parallel = extractor.workers > 1 and len(shard) > extractor.batch_size
+    if parallel or stages.workers_ready(extractor.workers, extractor.model):  # `parley run` started them
         batch = stages.extract_parallel(
             shard,
             extractor.workers,

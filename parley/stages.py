@@ -9,10 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import multiprocessing
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,8 @@ from parley.ids import article_id
 from parley.ingest import Reject, scan
 from parley.tables import extraction_records, reject_record
 from parley.validation import split_valid
+from parley.workers import pool, read_chunk
+from parley.workers import prestarted as workers_ready
 from schemas.arrow import arrow_schema, to_frame
 from schemas.tables import EXTRACTED
 
@@ -354,23 +354,6 @@ def extract_batch(
     return result
 
 
-_worker: Extractor | None = None
-
-
-def _start_worker(model: str | None) -> None:
-    global _worker
-    _worker = Extractor(load_nlp(model))
-
-
-def _read_chunk(
-    chunk: pd.DataFrame, version: str, batch_size: int, now: dt.datetime, limits: Limits
-) -> Batch:
-    assert _worker is not None, "worker not started"
-    return extract_batch(
-        chunk, _worker, version=version, batch_size=batch_size, now=now, limits=limits, gate=False
-    )
-
-
 def extract_parallel(
     todo: pd.DataFrame,
     workers: int,
@@ -381,7 +364,8 @@ def extract_parallel(
     progress: Progress = _no_progress,
     gate: bool | None = None,
 ) -> Batch:
-    """`extract_batch` on `workers` processes, each loading the model once.
+    """`extract_batch` on `workers` processes, each loading the model once (`parley.workers`:
+    processes `parley run` started early are taken as they are).
 
     The relevance gate runs here first, so only articles to parse travel, and no
     process starts when none is left. Chunks of a few batches keep every process
@@ -392,7 +376,8 @@ def extract_parallel(
     limits = Limits.from_env()  # read here: a worker process may hold an older environment
     todo, gated = gate_split(todo, gate)
     held = held_back(gated, version, now)
-    if len(todo) <= batch_size:  # not worth starting processes (and none at all when nothing is left)
+    if todo.empty or (len(todo) <= batch_size and not workers_ready(workers, model)):
+        # not worth starting processes (and none at all when nothing is left)
         return Batch.merge(
             [
                 held,
@@ -409,11 +394,8 @@ def extract_parallel(
         )
     size = batch_size * 4
     chunks = [todo.iloc[i : i + size] for i in range(0, len(todo), size)]
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(model,)
-    ) as pool:
-        futures = [pool.submit(_read_chunk, chunk, version, batch_size, now, limits) for chunk in chunks]
+    with pool(workers, model) as executor:
+        futures = [executor.submit(read_chunk, chunk, version, batch_size, now, limits) for chunk in chunks]
         return Batch.merge([held, *(f.result() for f in progress(futures, len(futures)))])
 
 

@@ -41,6 +41,16 @@ def run(args: argparse.Namespace) -> int:
     check_articles(articles)
     if not (args.rebuild or args.force) and _nothing_new(args, articles):
         return 0
+    from parley import workers
+
+    workers.prestart(args.workers, args.model)  # they load the model while Dagster loads here
+    try:
+        return _run(args, articles)
+    finally:
+        workers.release()
+
+
+def _run(args: argparse.Namespace, articles: Path) -> int:
     from parley.preflight import check_not_emptying
     from parley.storage import Warehouse
 
