@@ -50,7 +50,7 @@ def input_key(articles: Path, model: str | None = None, gate: bool | None = None
         *(f"{name}={os.environ.get(name, '')}" for name in SETTINGS),
         fingerprint(models) if models and Path(models).is_dir() else "",
     ]
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def unchanged_since(warehouse: Path, key: str) -> str | None:
