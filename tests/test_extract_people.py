@@ -451,3 +451,17 @@ def test_a_title_does_not_run_over_another_persons_name():
     )
     ortega = person(found, "Ortega")
     assert (ortega.title, ortega.side) == ("Secretary of Economy", "MEX")
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Presidential Envoy", "working_level"),  # an adjective of the office is not the office
+        ("Vice-President", "vice_ministerial"),
+        ("High Representative of the Union/Vice-President of the Commission", "ministerial"),
+        ("Trade Ministers", "ministerial"),
+        ("President-elect", "summit"),
+    ],
+)
+def test_a_rank_is_read_from_whole_words_of_the_title(title, level):
+    assert title_level(title) == level

@@ -59,8 +59,8 @@ def title_level(title: str | None, side: str | None = None) -> str:
     ):
         return "working_level"
     for phrase, level in _offices()["levels"]:
-        if phrase in lowered:
-            return level
+        if _whole_words(phrase).search(lowered):
+            return level  # whole words: a "Presidential Aide" is no president
     return "working_level"
 
 
@@ -75,6 +75,13 @@ def implied_side(title: str | None, home: str | None = None) -> str | None:
         if phrase in lowered:
             return home if home in codes else codes[0]
     return None
+
+
+@functools.cache
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    before = r"(?<!\w)" if phrase[0].isalnum() else ""
+    after = r"(?!\w)" if phrase[-1].isalnum() else ""
+    return re.compile(before + re.escape(phrase) + "s?" + after)
 
 
 def _normal(text: str) -> str:
