@@ -587,3 +587,21 @@ def test_a_visit_for_talks_with_a_counterpart_is_a_meeting_of_both():
         "Ana Rojas. Speaking after the meeting, Rojas said queues should be shorter."
     )
     assert [(m.countries, m.start_date) for m in found] == [(["ETH", "PER"], dt.date(2024, 6, 7))]
+
+
+@pytest.mark.parametrize(
+    "roster",
+    [
+        "Participants in the meeting included Prime Minister Ann Berg of Fiji, President Luis Mora of "
+        "Palau and Prime Minister Jon Eide of Tonga.",
+        "Also present at the meeting were Prime Minister Ann Berg of Fiji, President Luis Mora of Palau "
+        "and Prime Minister Jon Eide of Tonga.",
+    ],
+)
+def test_a_roster_of_a_meeting_reported_before_adds_its_sides_and_people(roster):
+    (meeting,) = meetings(
+        "Secretary of State Dana Reeve met with leaders of the Pacific Islands Forum in Suva on Friday. "
+        + roster
+    )
+    assert (meeting.countries, meeting.organizations) == (["FJI", "PLW", "TON", "USA"], ["PIF"])
+    assert meeting.level == "summit"

@@ -129,7 +129,7 @@ class MeetingBuilder:
                     draft.persons, draft.offices = list(main.persons), list(main.offices)
                 drafts.append(draft)
             else:
-                self._absorb(main, mention, detail_only=True)
+                self._absorb(main, mention, detail_only=not mention.roster)
             return
         if mention.host:
             for guest in [s for s in mention.sides if s != mention.host]:

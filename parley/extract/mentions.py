@@ -93,6 +93,7 @@ class Mention:
     collective: bool = False  # "the two sides", "they": the sides of the meeting already reported
     collective_people: bool = False  # "they", "the two ministers": also its people
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
+    roster: bool = False  # "participants in the meeting included A, B and C": adds its sides too
     ordinal: str | None = None
     status: str = "held"
     format: str = "unknown"
@@ -251,7 +252,11 @@ class MentionFinder:
             return None  # "talks between Sudanese civilian and military leaders": one country's own
         if any(a.lemma_.lower() == "invite" for a in list(trigger.ancestors)[:3]):
             return None  # "invited Vinh to make an official visit": an offer, not an arranged event
-        if mention.anaphoric:
+        roster = _roster(trigger) if mention.anaphoric else []
+        if roster:
+            mention.persons, mention.offices, mention.sides, _ = self._sides_in(roster)
+            mention.roster = bool(mention.sides)
+        elif mention.anaphoric:
             if verb is not None and verb.lemma_.lower() in lex["participation"]:
                 mention.persons = [p for p in arg_persons if p not in own_persons]
         else:
@@ -891,6 +896,24 @@ def _with_phrase(verb: Token, blocked: set[int]) -> list[Token]:
             break
         out.append(token)
     return out
+
+
+def _roster(trigger: Token) -> list[Token]:
+    """The list in "participants in the meeting included A, B and C" or "present at the talks
+    were A and B": who sat at the table the sentence refers back to."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("in", "at", "of"):
+        return []
+    holder = trigger.head.head
+    if holder.lemma_.lower() not in _lex()["roster_words"] or holder.dep_ not in ("nsubj", "acomp"):
+        return []
+    verb = holder.head
+    if verb.lemma_.lower() not in ("include", "be", "comprise"):
+        return []
+    listed = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    if not listed:
+        return []
+    sent = verb.sent  # a long list parses loosely: take everything from its first item on
+    return list(sent.doc[listed[0].left_edge.i : sent.end])
 
 
 def _governing_verb(trigger: Token) -> Token | None:
