@@ -330,3 +330,10 @@ def test_congratulations_are_support_even_when_offered(nlp: Language) -> None:
     assert stances(nlp, offered) == ["support"]
     assert stances(nlp, "Norway offered to mediate between the two governments.") == ["proposal"]
     assert stances(nlp, "Chile offered technical support for the census.") == ["proposal"]
+
+
+def test_committing_a_deed_is_not_a_commitment(nlp: Language) -> None:
+    deed = cues(nlp, "He stressed that the militia is committing abuses against villagers.")
+    assert [(c.stance, c.subject.text) for c in deed] == [("statement", "He")]
+    assert stances(nlp, "Norway committed itself to the ceasefire plan.") == ["statement"]
+    assert stances(nlp, "The minister committed to funding the clinic.") == ["statement"]

@@ -100,6 +100,7 @@ class _StanceLexicon:
     verdict_verbs: frozenset[str]
     evaluative: dict[str, str]
     solo_commitment: frozenset[str]
+    deed_with_object: frozenset[str]
     readiness: frozenset[str]
     offer_verbs: frozenset[str]
     feeling_verbs: frozenset[str]
@@ -141,6 +142,7 @@ def _lexicon() -> _StanceLexicon:
         verdict_verbs=frozenset(raw["verdict_verbs"]),
         evaluative=_invert(raw["evaluative"]),
         solo_commitment=frozenset(raw["solo_commitment"]),
+        deed_with_object=frozenset(raw["deed_with_object"]),
         readiness=frozenset(raw["readiness_adjectives"]),
         offer_verbs=frozenset(raw["offer_verbs"]),
         feeling_verbs=frozenset(raw["with_feeling"]["verbs"]),
@@ -286,6 +288,8 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
             return _Hit(lex.evaluative[verdict], (tok,), tok, first_of(objects), rule=rule)
     if word in lex.solo_commitment:
         subject = subject_of(tok)
+        if word in lex.deed_with_object and any(not o.lower_.endswith(("self", "selves")) for o in objects):
+            return None  # "committing abuses": a deed, not a pledge
         if subject is not None and not is_joint(subject):
             rule = rule_id("stance/solo_commitment", word)
             return _Hit("statement", (tok,), tok, clause or prep_object(tok), rule=rule)
