@@ -337,3 +337,10 @@ def test_committing_a_deed_is_not_a_commitment(nlp: Language) -> None:
     assert [(c.stance, c.subject.text) for c in deed] == [("statement", "He")]
     assert stances(nlp, "Norway committed itself to the ceasefire plan.") == ["statement"]
     assert stances(nlp, "The minister committed to funding the clinic.") == ["statement"]
+
+
+def test_suggesting_a_fact_is_an_inference_not_a_proposal(nlp: Language) -> None:
+    text = "Chile rejected the report in a statement, suggesting it was written to derail the talks."
+    assert stances(nlp, text) == ["opposition"]
+    assert stances(nlp, "Peru suggested that talks be held in Lima.") == ["proposal"]
+    assert stances(nlp, "The minister suggested that the envoys should meet again in May.") == ["proposal"]

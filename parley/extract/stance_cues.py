@@ -101,6 +101,7 @@ class _StanceLexicon:
     evaluative: dict[str, str]
     solo_commitment: frozenset[str]
     deed_with_object: frozenset[str]
+    propose_acts_only: frozenset[str]
     readiness: frozenset[str]
     offer_verbs: frozenset[str]
     feeling_verbs: frozenset[str]
@@ -143,6 +144,7 @@ def _lexicon() -> _StanceLexicon:
         evaluative=_invert(raw["evaluative"]),
         solo_commitment=frozenset(raw["solo_commitment"]),
         deed_with_object=frozenset(raw["deed_with_object"]),
+        propose_acts_only=frozenset(raw["propose_acts_only"]),
         readiness=frozenset(raw["readiness_adjectives"]),
         offer_verbs=frozenset(raw["offer_verbs"]),
         feeling_verbs=frozenset(raw["with_feeling"]["verbs"]),
@@ -300,6 +302,8 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     ):
         return None  # "welcomed the minister to Berlin": hospitality, not support
+    if word in lex.propose_acts_only and clause is not None and _states_a_fact(clause):
+        return None  # "suggesting it was a scheme": an inference, not a proposal
     if word in lex.verbs:
         complement = clause or first_of(objects) or prep_object(tok)
         return _Hit(lex.verbs[word], (tok,), tok, complement, rule=rule_id("stance/verbs", word))
@@ -317,6 +321,15 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
             if lemma(obj) in nouns:
                 return _Hit(stance, (tok,), tok, obj, rule=rule_id("stance/with_object", word))
     return None
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """A finite indicative clause ("it was", "trade is falling"), not a subjunctive or modal one
+    ("that talks be held", "they should meet")."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    if any(v.tag_ == "MD" for v in verbs):
+        return False
+    return any(v.tag_ in ("VBD", "VBZ") or (v.lemma_ == "be" and v.tag_ != "VB") for v in verbs)
 
 
 def _asks_own_staff(tok: Token, lex: _StanceLexicon) -> bool:
