@@ -160,3 +160,13 @@ def test_a_stance_about_two_bilaterals_is_one_row():
         "Peru in Oslo on Monday. Holm stressed the importance of cooperation on fisheries."
     )
     assert [(p.holder_country, p.stance) for p in found.positions] == [("NOR", "statement")]
+
+
+def test_we_in_a_quote_is_the_speakers_side_not_both_sides():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "“We hope to see a steady dialogue,” Li said after the talks."
+    )
+    assert [(p.holder_country, p.holder_name) for p in found.positions if p.stance == "hope"] == [
+        ("CHN", "Li Wen")
+    ]

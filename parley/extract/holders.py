@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from parley.extract.cue_syntax import lemma
+from parley.extract.cue_syntax import lemma, subject_of
 from parley.extract.lexicons import load_lexicon
 from parley.extract.people import People, Person
 from parley.extract.sides import SideLexicon
@@ -22,7 +22,7 @@ _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two|both)(?:\s+(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments|delegations|parties))?$"
     r"|^the\s+(?:sides|countries|ministers|foreign ministers|leaders|officials|diplomats|governments|delegations)$"
     r"|^(?:ministers|foreign ministers|leaders|delegations)$"
-    r"|^(?:they|we|the pair|the duo|the sides)$",
+    r"|^(?:they|the pair|the duo|the sides)$",
     re.IGNORECASE,
 )
 # "the two deputy ministers", "both prime ministers": one rank word may stand before the office.
@@ -110,9 +110,10 @@ class HolderResolver:
                 holders.append(self._person_holder(titled))
             elif office.person is None and office.side:
                 holders.append(Holder(office.side, None, None))
-        for token in subject:
-            if token.lower_ in ("i", "we") and self.home:
-                holders.append(Holder(self.home, None, None))
+        if any(t.lower_ in ("i", "we") for t in subject):
+            speaker = _quoting(subject)  # "“We want dialogue,” he added": the speaker's side
+            quoted = self.resolve(speaker, meeting_sides, meeting_persons) if speaker else []
+            holders += quoted or ([Holder(self.home, None, None)] if self.home else [])
         if len(subject) == 1 and self.people.is_pronoun(subject[0]):
             person = self._pronoun_person(subject.start)
             if person is not None:
@@ -327,3 +328,17 @@ _DEMONYM_STEMS = {
     "Mexican",
     "Colombian",
 }
+
+
+def _quoting(subject: Span) -> Span | None:
+    """Who says the words that `subject` ("we", "I") begins: the subject of the verb of saying
+    the quote hangs from, when it names someone else."""
+    for verb in subject.root.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and lemma(verb) in _QUOTE_VERBS:
+            speaker = subject_of(verb)
+            if speaker is not None and not any(t.lower_ in ("i", "we") for t in speaker):
+                return speaker
+    return None
+
+
+_QUOTE_VERBS = frozenset(load_lexicon("stances")["quote_verbs"])
