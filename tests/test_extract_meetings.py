@@ -605,3 +605,11 @@ def test_a_roster_of_a_meeting_reported_before_adds_its_sides_and_people(roster)
     )
     assert (meeting.countries, meeting.organizations) == (["FJI", "PLW", "TON", "USA"], ["PIF"])
     assert meeting.level == "summit"
+
+
+def test_a_session_an_envoy_will_travel_to_chair_is_planned():
+    found = meetings(
+        "Foreign Minister Ana Ruiz of Chile will travel to Lima on 16 June to chair the Third Session "
+        "of the Chile-Peru Joint Commission."
+    )
+    assert [(m.countries, m.status) for m in found] == [(["CHL", "PER"], "planned")]

@@ -586,6 +586,8 @@ class MentionFinder:
                 ):
                     return "planned"
             if node.dep_ in ("ccomp", "advcl", "relcl", "pcomp") and node != trigger:
+                if node.dep_ == "advcl" and _infinitive(node) and _future(node.head):
+                    return "planned"  # "will travel to Tehran to co-chair the session"
                 break
         return "planned" if _proposed(trigger) else "held"
 
@@ -896,6 +898,15 @@ def _with_phrase(verb: Token, blocked: set[int]) -> list[Token]:
             break
         out.append(token)
     return out
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _future(verb: Token) -> bool:
+    """ "will travel", "is to visit": a verb whose act is still to come."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
 
 
 def _roster(trigger: Token) -> list[Token]:
