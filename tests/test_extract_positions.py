@@ -170,3 +170,13 @@ def test_we_in_a_quote_is_the_speakers_side_not_both_sides():
     assert [(p.holder_country, p.holder_name) for p in found.positions if p.stance == "hope"] == [
         ("CHN", "Li Wen")
     ]
+
+
+def test_the_parties_and_the_participants_speak_for_every_side():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "The parties emphasized the importance of open sea lanes. "
+        "The participants condemned the attack on the ferry."
+    )
+    assert holders(found, "statement") == ["CHN", "JPN"]
+    assert holders(found, "criticism") == ["CHN", "JPN"]

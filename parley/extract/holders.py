@@ -20,8 +20,8 @@ from parley.extract.stance_cues import StanceCue
 
 _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two|both)(?:\s+(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments|delegations|parties))?$"
-    r"|^the\s+(?:sides|countries|ministers|foreign ministers|leaders|officials|diplomats|governments|delegations)$"
-    r"|^(?:ministers|foreign ministers|leaders|delegations)$"
+    r"|^the\s+(?:sides|countries|ministers|foreign ministers|leaders|officials|diplomats|governments|delegations|parties|participants)$"
+    r"|^(?:ministers|foreign ministers|leaders|delegations|participants)$"
     r"|^(?:they|the pair|the duo|the sides)$",
     re.IGNORECASE,
 )
@@ -31,7 +31,7 @@ _COLLECTIVE_INSIDE = re.compile(
     r"(?:sides|ministers|leaders|presidents|secretaries)\b",
     re.IGNORECASE,
 )
-_SIDES_ONLY = re.compile(r"sides?|countries|governments", re.IGNORECASE)
+_SIDES_ONLY = re.compile(r"sides?|countries|governments|parties", re.IGNORECASE)
 _IT = {"it", "its"}
 
 
