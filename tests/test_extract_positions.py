@@ -180,3 +180,13 @@ def test_the_parties_and_the_participants_speak_for_every_side():
     )
     assert holders(found, "statement") == ["CHN", "JPN"]
     assert holders(found, "criticism") == ["CHN", "JPN"]
+
+
+def test_a_passive_with_no_agent_is_the_voice_of_every_side():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "It was stressed that the ferry route must stay open. "
+        "Korea was welcomed back into the forum."
+    )
+    assert holders(found, "statement") == ["CHN", "JPN"]
+    assert holders(found, "support") == []

@@ -274,7 +274,12 @@ class ArticleExtractor:
                 countries = [x for x in draft.sides if not self.sides.is_org(x)]
                 orgs = sorted({*draft.organizations, *(x for x in draft.sides if self.sides.is_org(x))})
                 speakers = speaking_sides(countries, orgs)
-                for holder in self.holders.resolve(cue.subject, speakers, draft.persons):
+                found = (
+                    self.holders.every_side(speakers, draft.persons)
+                    if cue.impersonal
+                    else self.holders.resolve(cue.subject, speakers, draft.persons)
+                )
+                for holder in found:
                     if holder.country is None and holder.organization is None:
                         continue
                     if cue.reported and (holder.person is None or holder.person.side not in draft.sides):

@@ -99,7 +99,7 @@ class HolderResolver:
         if subject is None:
             return []
         if is_collective(subject.text):
-            return [self._side_holder(side, meeting_persons) for side in meeting_sides]
+            return self.every_side(meeting_sides, meeting_persons)
         holders: list[Holder] = []
         persons = self.people.persons_in(subject.start, subject.end)
         for person in persons:
@@ -168,6 +168,9 @@ class HolderResolver:
         if person.side and self.sides.is_org(person.side):
             return Holder(None, person.side, person)
         return Holder(person.side, None, person)
+
+    def every_side(self, meeting_sides: list[str], meeting_persons: list[Person]) -> list[Holder]:
+        return [self._side_holder(side, meeting_persons) for side in meeting_sides]
 
     def _side_holder(self, side: str, meeting_persons: list[Person]) -> Holder:
         named = [p for p in meeting_persons if p.side == side]

@@ -56,6 +56,7 @@ class StanceCue:
     target: Span | None  # the phrase naming whom it is aimed at, if any
     topic: str | None  # a few words
     reported: bool = False  # only a speaker's reported view: theirs if they took part
+    impersonal: bool = False  # "it was stressed that", "X was underscored": every side's
     rule_id: str = field(kw_only=True)  # `stance/<lexicon section or pattern>:<cue word>`
 
 
@@ -102,6 +103,7 @@ class _StanceLexicon:
     solo_commitment: frozenset[str]
     deed_with_object: frozenset[str]
     propose_acts_only: frozenset[str]
+    impersonal_subjects: frozenset[str]
     readiness: frozenset[str]
     offer_verbs: frozenset[str]
     feeling_verbs: frozenset[str]
@@ -145,6 +147,7 @@ def _lexicon() -> _StanceLexicon:
         solo_commitment=frozenset(raw["solo_commitment"]),
         deed_with_object=frozenset(raw["deed_with_object"]),
         propose_acts_only=frozenset(raw["propose_acts_only"]),
+        impersonal_subjects=frozenset(raw["impersonal_subjects"]),
         readiness=frozenset(raw["readiness_adjectives"]),
         offer_verbs=frozenset(raw["offer_verbs"]),
         feeling_verbs=frozenset(raw["with_feeling"]["verbs"]),
@@ -183,9 +186,12 @@ def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
     seen: set[tuple[str, int]] = set()
     for hit in hits:
         subject = _owner_span(hit.owner) if hit.owner is not None else _reported_subject(hit.anchor)
-        if subject is None or not is_agent(subject):
+        impersonal = (subject is None or not is_agent(subject)) and _impersonal(hit.anchor)
+        if impersonal:
+            subject = None
+        elif subject is None or not is_agent(subject):
             continue  # no holder ("Thank you.", "Syria was welcomed back"): nothing to attribute
-        key = (hit.stance, subject.root.i)
+        key = (hit.stance, subject.root.i if subject is not None else -1)
         if key in seen:
             continue
         seen.add(key)
@@ -198,10 +204,23 @@ def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
                 target=_target(hit),
                 topic=_topic(hit),
                 reported=hit.reported,
+                impersonal=impersonal,
                 rule_id=hit.rule,
             )
         )
     return cues
+
+
+def _impersonal(anchor: Token) -> bool:
+    """ "It was stressed that ...", "the importance of X was underscored": a passive with no
+    agent and no one as its subject, the voice of the meeting in a readout."""
+    children = list(anchor.children)
+    if anchor.pos_ != "VERB" or any(c.dep_ == "agent" for c in children):
+        return False
+    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(
+        c.lower_ == "it" or lemma(c) in _lexicon().impersonal_subjects for c in subjects
+    )
 
 
 def _reported_subject(anchor: Token) -> Span | None:
