@@ -613,3 +613,11 @@ def test_a_session_an_envoy_will_travel_to_chair_is_planned():
         "of the Chile-Peru Joint Commission."
     )
     assert [(m.countries, m.status) for m in found] == [(["CHL", "PER"], "planned")]
+
+
+def test_a_meeting_held_by_videoconference_is_one_virtual_meeting():
+    found = meetings(
+        "Chile and Peru held the second meeting of their Joint Planning Forum by videoconference on "
+        "Friday, in a session that lasted about an hour."
+    )
+    assert [(m.countries, m.format, m.duration_minutes) for m in found] == [(["CHL", "PER"], "virtual", 60)]

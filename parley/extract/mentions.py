@@ -166,6 +166,10 @@ class MentionFinder:
             return not any(c.dep_ == "poss" for c in token.children)
         if lemma == "consultation" and token.head.lower_ == "in":
             return False  # "in consultation with the President": in agreement with, not a meeting
+        if token.head.lower_ in _MEDIUM_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
+            medium = _lex()["phone"] | _lex()["virtual"]
+            if lemma in medium or token.lower_ in medium:
+                return False  # "held the meeting by videoconference": the medium of another mention
         if lemma == "round":  # "a round of talks", "the next round", not "all year round"
             return any(
                 (c.dep_ == "prep" and c.lower_ == "of") or _ORDINAL.match(c.text) for c in token.children
