@@ -621,3 +621,14 @@ def test_a_meeting_held_by_videoconference_is_one_virtual_meeting():
         "Friday, in a session that lasted about an hour."
     )
     assert [(m.countries, m.format, m.duration_minutes) for m in found] == [(["CHL", "PER"], "virtual", 60)]
+
+
+def test_the_visiting_minister_meeting_someone_else_is_the_guest_side():
+    found = meetings(
+        "Foreign Minister Ana Ruiz of Chile held talks with Peruvian Foreign Minister Luis Mora in Lima on "
+        "Friday. On Thursday, the visiting Minister held a meeting with Peru's Minister of Trade Rosa Vega."
+    )
+    assert [(m.countries, m.start_date) for m in found] == [
+        (["CHL", "PER"], dt.date(2024, 6, 7)),
+        (["CHL", "PER"], dt.date(2024, 6, 6)),
+    ]

@@ -163,6 +163,8 @@ class MeetingBuilder:
         if parties < 2 and len(mention.persons) < 2 and not mention.collective:
             if self._counterpart_only(mention):
                 mention.sides = [self.protagonist, *mention.sides]  # "in the call with X's minister Y"
+            elif mention.guest and main is not None and len(main.sides) == 2 and mention.sides:
+                mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))  # "the visiting minister"
             elif drafts:
                 if main is None or not (
                     mention.ordinal not in (None, "first") or self._is_background(mention)

@@ -94,6 +94,7 @@ class Mention:
     collective_people: bool = False  # "they", "the two ministers": also its people
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
     roster: bool = False  # "participants in the meeting included A, B and C": adds its sides too
+    guest: bool = False  # "the visiting minister held a meeting with X": the main meeting's guest
     ordinal: str | None = None
     status: str = "held"
     format: str = "unknown"
@@ -296,6 +297,12 @@ class MentionFinder:
             and trigger.lemma_.lower() in lex["remote"]
         ):
             mention.format = "phone"  # "spoke with X" and no place: a readout's telephone call
+        mention.guest = any(  # "the visiting Minister held a meeting with ..."
+            c.lower_ == "visiting"
+            for a in args
+            if a.dep_ in ("nsubj", "nsubjpass") and is_title_word(a)
+            for c in a.children
+        )
         mention.separate = bool(words & {"separate", "separately"})
         mention.per_person = (
             trigger.tag_ == "NNS"
