@@ -632,3 +632,16 @@ def test_the_visiting_minister_meeting_someone_else_is_the_guest_side():
         (["CHL", "PER"], dt.date(2024, 6, 7)),
         (["CHL", "PER"], dt.date(2024, 6, 6)),
     ]
+
+
+def test_a_council_session_chaired_with_the_participation_of_ministers_and_a_meeting_on_its_sidelines():
+    found = meetings(
+        "The Ministerial Council of the Pacific Islands Forum held its 60th session in Suva on Friday, chaired "
+        "by Ana Tui, Minister of Foreign Affairs of Fiji, with the participation of the foreign ministers of "
+        "Tonga, Samoa and Palau. On the sidelines of the session, the Tongan minister Sione Vea met with "
+        "Samoan Foreign Minister Lani Fa."
+    )
+    assert [(m.countries, m.organizations) for m in found] == [
+        (["FJI", "PLW", "TON", "WSM"], ["PIF"]),
+        (["TON", "WSM"], []),
+    ]

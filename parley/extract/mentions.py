@@ -95,6 +95,7 @@ class Mention:
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
     roster: bool = False  # "participants in the meeting included A, B and C": adds its sides too
     guest: bool = False  # "the visiting minister held a meeting with X": the main meeting's guest
+    on_margins: bool = False  # "on the sidelines of the session, A met B": beside a larger meeting
     ordinal: str | None = None
     status: str = "held"
     format: str = "unknown"
@@ -297,6 +298,7 @@ class MentionFinder:
             and trigger.lemma_.lower() in lex["remote"]
         ):
             mention.format = "phone"  # "spoke with X" and no place: a readout's telephone call
+        mention.on_margins = bool({t.lemma_.lower() for t in adjuncts} & lex["margins"])
         mention.guest = any(  # "the visiting Minister held a meeting with ..."
             c.lower_ == "visiting"
             for a in args
@@ -995,6 +997,14 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
             for nested in child.subtree:  # "held talks at request with X": "with X" hangs lower
                 if nested.dep_ == "prep" and nested.lower_ == "with" and nested.head.head.i == child.i:
                     args += _subtree(nested, blocked, ("relcl", "acl"))
+        elif (
+            child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_.lower() in _lex()["participation"]
+        ):
+            for part in child.children:  # "held its session, chaired by X, with the participation of Y"
+                if part.i not in blocked and (
+                    part.dep_ == "agent" or (part.dep_ == "prep" and part.lower_ == "with")
+                ):
+                    args += _subtree(part, blocked, ("relcl", "acl"))
         elif child.dep_ == "xcomp" and child.lemma_.lower() in _RAISED_EVENT_VERBS:
             # "is scheduled to take place in Canberra": the time and place hang on the infinitive
             adjuncts += [
