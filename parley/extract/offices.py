@@ -100,13 +100,14 @@ def meeting_word_level(text: str) -> str:
 
 def office_word_levels(text: str) -> list[str]:
     """Ranks of offices named in the plural ("the foreign ministers of X and Y")."""
-    lowered = _normal(text)
+    lowered = _SHARED_RANK.sub(r"\1 ministers", _normal(text))  # "vice defence and foreign ministers"
     levels = [level for phrase, level in _offices()["office_words"] if phrase in lowered]
     if not levels and _CABINET_MINISTERS.search(lowered):
         levels.append("ministerial")  # "the water ministers of A, B and C": any portfolio
     return levels
 
 
+_SHARED_RANK = re.compile(r"\b(vice|deputy) \w+ and \w+ ministers\b")
 _CABINET_MINISTERS = re.compile(
     r"(?<!deputy )(?<!vice )(?<!vice-)(?<!junior )\b(?!deputy\b|vice\b|junior\b|prime\b)\w+ ministers\b"
 )
