@@ -645,3 +645,11 @@ def test_a_council_session_chaired_with_the_participation_of_ministers_and_a_mee
         (["FJI", "PLW", "TON", "WSM"], ["PIF"]),
         (["TON", "WSM"], []),
     ]
+
+
+def test_an_office_named_with_its_portfolio_gives_the_level():
+    found = meetings(
+        "The Minister of Foreign Affairs of Nigeria received the Ambassador of Ghana, Kofi Mensah, in "
+        "Abuja on Monday."
+    )
+    assert [(m.countries, m.level) for m in found] == [(["GHA", "NGA"], "ministerial")]
