@@ -472,3 +472,8 @@ def test_a_rank_is_read_from_whole_words_of_the_title(title, level):
 
 def test_a_rank_shared_by_coordinated_portfolios_applies_to_both():
     assert office_word_levels("a meeting of the vice defence and foreign ministers") == ["vice_ministerial"]
+
+
+def test_a_countrys_top_diplomat_is_its_foreign_minister():
+    found = person(people("Norway's top diplomat Ingrid Dahl met Peru's envoy on Monday."), "Dahl")
+    assert (found.title, found.side, found.level) == ("top diplomat", "NOR", "ministerial")
