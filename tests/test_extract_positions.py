@@ -190,3 +190,12 @@ def test_a_passive_with_no_agent_is_the_voice_of_every_side():
     )
     assert holders(found, "statement") == ["CHN", "JPN"]
     assert holders(found, "support") == []
+
+
+def test_several_sides_that_meet_no_one_in_the_article_hold_no_position():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "Britain and France condemned the missile test on Thursday. "
+        "Japan and China condemned the attack on the ferry."
+    )
+    assert holders(found, "criticism") == ["CHN", "JPN"]
