@@ -653,3 +653,11 @@ def test_an_office_named_with_its_portfolio_gives_the_level():
         "Abuja on Monday."
     )
     assert [(m.countries, m.level) for m in found] == [(["GHA", "NGA"], "ministerial")]
+
+
+def test_an_honorific_with_a_full_stop_does_not_end_the_sentence():
+    found = meetings(
+        "After the official meeting between the Prime Minister of Fiji, Hon. Ana Tui, and the Minister for "
+        "Foreign Affairs of Samoa, Hon. Lani Fa, on Monday, they spoke to reporters."
+    )
+    assert [(m.countries, m.level) for m in found] == [(["FJI", "WSM"], "summit")]

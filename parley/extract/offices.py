@@ -43,6 +43,11 @@ def is_connector(token: Token) -> bool:
     return token.lower_ in _offices()["connectors"]
 
 
+def honorific_abbreviations() -> list[str]:
+    """The honorifics written with a full stop ("Hon.", "Amb."), which the tokenizer must keep whole."""
+    return sorted(h for h in _offices()["honorifics"] if h.endswith(".") and "." not in h[:-1])
+
+
 def is_honorific(token: Token) -> bool:
     text = token.text
     return text in _offices()["honorifics"] or f"{text}." in _offices()["honorifics"]
