@@ -661,3 +661,19 @@ def test_an_honorific_with_a_full_stop_does_not_end_the_sentence():
         "Foreign Affairs of Samoa, Hon. Lani Fa, on Monday, they spoke to reporters."
     )
     assert [(m.countries, m.level) for m in found] == [(["FJI", "WSM"], "summit")]
+
+
+def test_every_name_of_a_long_roster_takes_part():
+    text = (
+        "Secretary of State Dana Reeve met with leaders of the Caribbean Community (CARICOM) in Basseterre on "
+        "Friday. Participants in the meeting included Prime Minister Ana Cole of Saint Kitts and Nevis, Prime "
+        "Minister Ben Ruiz of Antigua and Barbuda, Prime Minister Carl Diaz of Jamaica, President Dora Lind of "
+        "Guyana, Prime Minister Eli Moss of Belize, Prime Minister Finn R. Hale of Saint Lucia, Prime Minister "
+        "Gus Pratt of the Bahamas, Prime Minister Hal Voss of Grenada, Prime Minister Ivo Didier Marsh-Bel of "
+        "Haiti, Prime Minister Kamla Tor-Bisson of Trinidad and Tobago, President Lia Gee-Simons of Suriname and "
+        "Prime Minister Jan Kerr of Saint Vincent and the Grenadines."
+    )
+    found = EXTRACTOR.extract(ArticleInput(text=text, published=MONDAY))
+    assert len(found.meetings) == 1 and len(found.meetings[0].countries) == 13
+    names = {p.name for p in found.participants}
+    assert {"Dana Reeve", "Ana Cole", "Jan Kerr", "Lia Gee-Simons"} <= names and len(names) == 13

@@ -260,7 +260,8 @@ class MentionFinder:
             return None  # "invited Vinh to make an official visit": an offer, not an arranged event
         roster = _roster(trigger) if mention.anaphoric else []
         if roster:
-            mention.persons, mention.offices, mention.sides, _ = self._sides_in(roster)
+            persons, mention.offices, mention.sides, _ = self._sides_in(roster, listed=True)
+            mention.persons = [p for p in persons if p.title or p.side]  # not "Barbuda" of a country name
             mention.roster = bool(mention.sides)
         elif mention.anaphoric:
             if verb is not None and verb.lemma_.lower() in lex["participation"]:
@@ -410,16 +411,19 @@ class MentionFinder:
         persons, _offices, sides, orgs = self._sides_in([t for sent in sents for t in sent])
         return list(dict.fromkeys([*sides, *orgs, *(p.side for p in persons if p.side)]))
 
-    def _sides_in(self, tokens: list[Token]) -> tuple[list[Person], list[Office], list[str], list[str]]:
-        """Persons, unnamed offices, countries and organisations named in some tokens."""
+    def _sides_in(
+        self, tokens: list[Token], listed: bool = False
+    ) -> tuple[list[Person], list[Office], list[str], list[str]]:
+        """Persons, unnamed offices, countries and organisations named in some tokens; `listed`
+        for a roster, whose loose parse would hang one name on another's "of"."""
         if not tokens:
             return [], [], [], []
         doc = tokens[0].doc
         indices = {t.i for t in tokens}
         persons: list[Person] = []
         for person in self.people.persons:
-            if any(start in indices for start, _end in person.mentions) and not self._negated(
-                person, indices, doc
+            if any(start in indices for start, _end in person.mentions) and (
+                listed or not self._negated(person, indices, doc)
             ):
                 persons.append(person)
         offices = [o for o in self.people.offices if o.start in indices]
