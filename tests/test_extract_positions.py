@@ -199,3 +199,14 @@ def test_several_sides_that_meet_no_one_in_the_article_hold_no_position():
         "Japan and China condemned the attack on the ferry."
     )
     assert holders(found, "criticism") == ["CHN", "JPN"]
+
+
+def test_a_subject_misparsed_as_its_honorific_is_the_person_after_it():
+    found = extract(
+        "Prime Minister Ana Tui of Tonga met the New Zealand Minister for Foreign Affairs, Hon. Murray "
+        "Finely, in Nuku'alofa on Monday. Reaffirming the good relations between New Zealand and Tonga, Hon. "
+        "Finely asserted that the New Zealand Government will continue to work closely with Tonga."
+    )
+    assert [(p.holder_country, p.holder_name) for p in found.positions if p.stance == "statement"] == [
+        ("NZL", "Murray Finely")
+    ]

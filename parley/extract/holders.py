@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from parley.extract.cue_syntax import lemma, subject_of
 from parley.extract.lexicons import load_lexicon
+from parley.extract.offices import is_honorific
 from parley.extract.people import People, Person
 from parley.extract.sides import SideLexicon
 from parley.extract.stance_cues import StanceCue
@@ -101,7 +102,8 @@ class HolderResolver:
         if is_collective(subject.text):
             return self.every_side(meeting_sides, meeting_persons)
         holders: list[Holder] = []
-        persons = self.people.persons_in(subject.start, subject.end)
+        end = subject.end + 1 if is_honorific(subject[-1]) else subject.end  # "Hon. | McCully": misparsed
+        persons = self.people.persons_in(subject.start, end)
         for person in persons:
             holders.append(self._person_holder(person))
         for office in self.people.offices_in(subject.start, subject.end):
