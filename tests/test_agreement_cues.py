@@ -214,3 +214,9 @@ def test_a_long_description_ends_where_a_phrase_ends(nlp: Language) -> None:
     last = cue.description.split()[-1].lower()
     assert last not in ("between", "and", "the", "of", "which", "until", "or", "were")
     assert len(cue.description.split()) <= 12
+
+
+def test_the_agreement_reached_refers_back_and_is_no_new_one(nlp: Language) -> None:
+    assert statuses(nlp, "The delegations reached the agreement after three hours of talks.") == []
+    assert statuses(nlp, "The delegations reached an agreement on fishing quotas.") == ["agreed"]
+    assert statuses(nlp, "The delegations reached no agreement.") == ["not_reached"]

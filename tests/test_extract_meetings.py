@@ -587,3 +587,93 @@ def test_a_visit_for_talks_with_a_counterpart_is_a_meeting_of_both():
         "Ana Rojas. Speaking after the meeting, Rojas said queues should be shorter."
     )
     assert [(m.countries, m.start_date) for m in found] == [(["ETH", "PER"], dt.date(2024, 6, 7))]
+
+
+@pytest.mark.parametrize(
+    "roster",
+    [
+        "Participants in the meeting included Prime Minister Ann Berg of Fiji, President Luis Mora of "
+        "Palau and Prime Minister Jon Eide of Tonga.",
+        "Also present at the meeting were Prime Minister Ann Berg of Fiji, President Luis Mora of Palau "
+        "and Prime Minister Jon Eide of Tonga.",
+    ],
+)
+def test_a_roster_of_a_meeting_reported_before_adds_its_sides_and_people(roster):
+    (meeting,) = meetings(
+        "Secretary of State Dana Reeve met with leaders of the Pacific Islands Forum in Suva on Friday. "
+        + roster
+    )
+    assert (meeting.countries, meeting.organizations) == (["FJI", "PLW", "TON", "USA"], ["PIF"])
+    assert meeting.level == "summit"
+
+
+def test_a_session_an_envoy_will_travel_to_chair_is_planned():
+    found = meetings(
+        "Foreign Minister Ana Ruiz of Chile will travel to Lima on 16 June to chair the Third Session "
+        "of the Chile-Peru Joint Commission."
+    )
+    assert [(m.countries, m.status) for m in found] == [(["CHL", "PER"], "planned")]
+
+
+def test_a_meeting_held_by_videoconference_is_one_virtual_meeting():
+    found = meetings(
+        "Chile and Peru held the second meeting of their Joint Planning Forum by videoconference on "
+        "Friday, in a session that lasted about an hour."
+    )
+    assert [(m.countries, m.format, m.duration_minutes) for m in found] == [(["CHL", "PER"], "virtual", 60)]
+
+
+def test_the_visiting_minister_meeting_someone_else_is_the_guest_side():
+    found = meetings(
+        "Foreign Minister Ana Ruiz of Chile held talks with Peruvian Foreign Minister Luis Mora in Lima on "
+        "Friday. On Thursday, the visiting Minister held a meeting with Peru's Minister of Trade Rosa Vega."
+    )
+    assert [(m.countries, m.start_date) for m in found] == [
+        (["CHL", "PER"], dt.date(2024, 6, 7)),
+        (["CHL", "PER"], dt.date(2024, 6, 6)),
+    ]
+
+
+def test_a_council_session_chaired_with_the_participation_of_ministers_and_a_meeting_on_its_sidelines():
+    found = meetings(
+        "The Ministerial Council of the Pacific Islands Forum held its 60th session in Suva on Friday, chaired "
+        "by Ana Tui, Minister of Foreign Affairs of Fiji, with the participation of the foreign ministers of "
+        "Tonga, Samoa and Palau. On the sidelines of the session, the Tongan minister Sione Vea met with "
+        "Samoan Foreign Minister Lani Fa."
+    )
+    assert [(m.countries, m.organizations) for m in found] == [
+        (["FJI", "PLW", "TON", "WSM"], ["PIF"]),
+        (["TON", "WSM"], []),
+    ]
+
+
+def test_an_office_named_with_its_portfolio_gives_the_level():
+    found = meetings(
+        "The Minister of Foreign Affairs of Nigeria received the Ambassador of Ghana, Kofi Mensah, in "
+        "Abuja on Monday."
+    )
+    assert [(m.countries, m.level) for m in found] == [(["GHA", "NGA"], "ministerial")]
+
+
+def test_an_honorific_with_a_full_stop_does_not_end_the_sentence():
+    found = meetings(
+        "After the official meeting between the Prime Minister of Fiji, Hon. Ana Tui, and the Minister for "
+        "Foreign Affairs of Samoa, Hon. Lani Fa, on Monday, they spoke to reporters."
+    )
+    assert [(m.countries, m.level) for m in found] == [(["FJI", "WSM"], "summit")]
+
+
+def test_every_name_of_a_long_roster_takes_part():
+    text = (
+        "Secretary of State Dana Reeve met with leaders of the Caribbean Community (CARICOM) in Basseterre on "
+        "Friday. Participants in the meeting included Prime Minister Ana Cole of Saint Kitts and Nevis, Prime "
+        "Minister Ben Ruiz of Antigua and Barbuda, Prime Minister Carl Diaz of Jamaica, President Dora Lind of "
+        "Guyana, Prime Minister Eli Moss of Belize, Prime Minister Finn R. Hale of Saint Lucia, Prime Minister "
+        "Gus Pratt of the Bahamas, Prime Minister Hal Voss of Grenada, Prime Minister Ivo Didier Marsh-Bel of "
+        "Haiti, Prime Minister Kamla Tor-Bisson of Trinidad and Tobago, President Lia Gee-Simons of Suriname and "
+        "Prime Minister Jan Kerr of Saint Vincent and the Grenadines."
+    )
+    found = EXTRACTOR.extract(ArticleInput(text=text, published=MONDAY))
+    assert len(found.meetings) == 1 and len(found.meetings[0].countries) == 13
+    names = {p.name for p in found.participants}
+    assert {"Dana Reeve", "Ana Cole", "Jan Kerr", "Lia Gee-Simons"} <= names and len(names) == 13

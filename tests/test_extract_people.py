@@ -194,6 +194,8 @@ def test_a_longer_capitalised_run_after_a_portfolio_is_a_body_not_a_person():
         ("Foreign Secretary", "NPL", "working_level"),
         ("Foreign Secretary", None, "ministerial"),
         ("Foreign Minister", "NPL", "ministerial"),
+        ("Secretary (West)", "IND", "working_level"),
+        ("Secretary", "USA", "ministerial"),
     ],
 )
 def test_a_foreign_secretary_is_an_official_where_the_post_is_a_civil_service_one(title, side, level):
@@ -451,3 +453,27 @@ def test_a_title_does_not_run_over_another_persons_name():
     )
     ortega = person(found, "Ortega")
     assert (ortega.title, ortega.side) == ("Secretary of Economy", "MEX")
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Presidential Envoy", "working_level"),  # an adjective of the office is not the office
+        ("Vice-President", "vice_ministerial"),
+        ("High Representative of the Union/Vice-President of the Commission", "ministerial"),
+        ("Trade Ministers", "ministerial"),
+        ("President-elect", "summit"),
+        ("Chairman of the Council of Ministers", "summit"),  # a head of government
+    ],
+)
+def test_a_rank_is_read_from_whole_words_of_the_title(title, level):
+    assert title_level(title) == level
+
+
+def test_a_rank_shared_by_coordinated_portfolios_applies_to_both():
+    assert office_word_levels("a meeting of the vice defence and foreign ministers") == ["vice_ministerial"]
+
+
+def test_a_countrys_top_diplomat_is_its_foreign_minister():
+    found = person(people("Norway's top diplomat Ingrid Dahl met Peru's envoy on Monday."), "Dahl")
+    assert (found.title, found.side, found.level) == ("top diplomat", "NOR", "ministerial")

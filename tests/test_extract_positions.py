@@ -160,3 +160,53 @@ def test_a_stance_about_two_bilaterals_is_one_row():
         "Peru in Oslo on Monday. Holm stressed the importance of cooperation on fisheries."
     )
     assert [(p.holder_country, p.stance) for p in found.positions] == [("NOR", "statement")]
+
+
+def test_we_in_a_quote_is_the_speakers_side_not_both_sides():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "“We hope to see a steady dialogue,” Li said after the talks."
+    )
+    assert [(p.holder_country, p.holder_name) for p in found.positions if p.stance == "hope"] == [
+        ("CHN", "Li Wen")
+    ]
+
+
+def test_the_parties_and_the_participants_speak_for_every_side():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "The parties emphasized the importance of open sea lanes. "
+        "The participants condemned the attack on the ferry."
+    )
+    assert holders(found, "statement") == ["CHN", "JPN"]
+    assert holders(found, "criticism") == ["CHN", "JPN"]
+
+
+def test_a_passive_with_no_agent_is_the_voice_of_every_side():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "It was stressed that the ferry route must stay open. "
+        "Korea was welcomed back into the forum."
+    )
+    assert holders(found, "statement") == ["CHN", "JPN"]
+    assert holders(found, "support") == []
+
+
+def test_several_sides_that_meet_no_one_in_the_article_hold_no_position():
+    found = extract(
+        "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
+        "Britain and France condemned the missile test on Thursday. "
+        "Japan and China condemned the attack on the ferry."
+    )
+    assert holders(found, "criticism") == ["CHN", "JPN"]
+
+
+def test_a_subject_misparsed_as_its_honorific_is_the_person_after_it():
+    found = extract(
+        "Prime Minister Ana Tui of Tonga met the New Zealand Minister for Foreign Affairs, Hon. Murray "
+        "Finely, in Nuku'alofa on Monday. Reaffirming the good relations between New Zealand and Tonga, Hon. "
+        "Finely asserted that the New Zealand Government will continue to work closely with Tonga."
+    )
+    assert [(p.holder_country, p.holder_name) for p in found.positions if p.stance == "statement"] == [
+        ("NZL", "Murray Finely")
+    ]

@@ -330,3 +330,17 @@ def test_congratulations_are_support_even_when_offered(nlp: Language) -> None:
     assert stances(nlp, offered) == ["support"]
     assert stances(nlp, "Norway offered to mediate between the two governments.") == ["proposal"]
     assert stances(nlp, "Chile offered technical support for the census.") == ["proposal"]
+
+
+def test_committing_a_deed_is_not_a_commitment(nlp: Language) -> None:
+    deed = cues(nlp, "He stressed that the militia is committing abuses against villagers.")
+    assert [(c.stance, c.subject.text) for c in deed] == [("statement", "He")]
+    assert stances(nlp, "Norway committed itself to the ceasefire plan.") == ["statement"]
+    assert stances(nlp, "The minister committed to funding the clinic.") == ["statement"]
+
+
+def test_suggesting_a_fact_is_an_inference_not_a_proposal(nlp: Language) -> None:
+    text = "Chile rejected the report in a statement, suggesting it was written to derail the talks."
+    assert stances(nlp, text) == ["opposition"]
+    assert stances(nlp, "Peru suggested that talks be held in Lima.") == ["proposal"]
+    assert stances(nlp, "The minister suggested that the envoys should meet again in May.") == ["proposal"]

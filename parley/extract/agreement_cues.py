@@ -229,6 +229,12 @@ def _match_sign(tok: Token) -> Iterator[AgreementCue]:
     yield _cue("signed", (tok,), subject, document, tok, "sign_verbs")
 
 
+def _refers_back(noun: Token) -> bool:
+    """ "the agreement", "this deal": a definite settlement with nothing of its own to say."""
+    own = [c for c in noun.children if c.dep_ not in ("punct",)]
+    return len(own) == 1 and own[0].dep_ == "det" and own[0].lower_ in ("the", "this", "that")
+
+
 def _match_reach(tok: Token) -> Iterator[AgreementCue]:
     lex = _lex()
     settlement = first_of(
@@ -241,6 +247,8 @@ def _match_reach(tok: Token) -> Iterator[AgreementCue]:
     content = prep_object(settlement) or first_of(
         c for c in settlement.children if c.dep_ in ("acl", "relcl")
     )
+    if content is None and not negative and _refers_back(settlement):
+        return  # "the agreement was reached during the talks": one reported already, no new one
     yield _cue(status, (tok, settlement), subject_of(tok), content or settlement, content, "reach_verbs")
 
 

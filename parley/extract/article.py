@@ -81,6 +81,7 @@ class ArticleExtractor:
         self._place_by_dateline(drafts[0])
         self._add_context_participants(drafts)
         keys = {id(d): f"m{i}" for i, d in enumerate(drafts, start=1)}
+        self._meeting_sides = {s for d in drafts for s in [*d.sides, *d.organizations]}
         self._main_group = self._meetings_for(-1, drafts)
         positions: list[Position] = []
         agreements: list[Agreement] = []
@@ -274,9 +275,17 @@ class ArticleExtractor:
                 countries = [x for x in draft.sides if not self.sides.is_org(x)]
                 orgs = sorted({*draft.organizations, *(x for x in draft.sides if self.sides.is_org(x))})
                 speakers = speaking_sides(countries, orgs)
-                for holder in self.holders.resolve(cue.subject, speakers, draft.persons):
+                found = (
+                    self.holders.every_side(speakers, draft.persons)
+                    if cue.impersonal
+                    else self.holders.resolve(cue.subject, speakers, draft.persons)
+                )
+                for holder in found:
                     if holder.country is None and holder.organization is None:
                         continue
+                    side = holder.country or holder.organization
+                    if len(found) > 1 and holder.person is None and side not in self._meeting_sides:
+                        continue  # "Britain and France condemned ...": sides that meet no one here
                     if cue.reported and (holder.person is None or holder.person.side not in draft.sides):
                         continue  # a reported view counts only from a named person of a side at the table
                     holder = self.holders.addressed_holder(holder, cue, cues, countries)

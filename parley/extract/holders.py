@@ -12,17 +12,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from parley.extract.cue_syntax import lemma
+from parley.extract.cue_syntax import lemma, subject_of
 from parley.extract.lexicons import load_lexicon
+from parley.extract.offices import is_honorific
 from parley.extract.people import People, Person
 from parley.extract.sides import SideLexicon
 from parley.extract.stance_cues import StanceCue
 
 _COLLECTIVE = re.compile(
     r"^(?:the\s+)?(?:two|both)(?:\s+(?:sides?|countries|ministers|foreign ministers|leaders|officials|diplomats|men|governments|delegations|parties))?$"
-    r"|^the\s+(?:sides|countries|ministers|foreign ministers|leaders|officials|diplomats|governments|delegations)$"
-    r"|^(?:ministers|foreign ministers|leaders|delegations)$"
-    r"|^(?:they|we|the pair|the duo|the sides)$",
+    r"|^the\s+(?:sides|countries|ministers|foreign ministers|leaders|officials|diplomats|governments|delegations|parties|participants)$"
+    r"|^(?:ministers|foreign ministers|leaders|delegations|participants)$"
+    r"|^(?:they|the pair|the duo|the sides)$",
     re.IGNORECASE,
 )
 # "the two deputy ministers", "both prime ministers": one rank word may stand before the office.
@@ -31,7 +32,7 @@ _COLLECTIVE_INSIDE = re.compile(
     r"(?:sides|ministers|leaders|presidents|secretaries)\b",
     re.IGNORECASE,
 )
-_SIDES_ONLY = re.compile(r"sides?|countries|governments", re.IGNORECASE)
+_SIDES_ONLY = re.compile(r"sides?|countries|governments|parties", re.IGNORECASE)
 _IT = {"it", "its"}
 
 
@@ -99,9 +100,10 @@ class HolderResolver:
         if subject is None:
             return []
         if is_collective(subject.text):
-            return [self._side_holder(side, meeting_persons) for side in meeting_sides]
+            return self.every_side(meeting_sides, meeting_persons)
         holders: list[Holder] = []
-        persons = self.people.persons_in(subject.start, subject.end)
+        end = subject.end + 1 if is_honorific(subject[-1]) else subject.end  # "Hon. | McCully": misparsed
+        persons = self.people.persons_in(subject.start, end)
         for person in persons:
             holders.append(self._person_holder(person))
         for office in self.people.offices_in(subject.start, subject.end):
@@ -110,9 +112,10 @@ class HolderResolver:
                 holders.append(self._person_holder(titled))
             elif office.person is None and office.side:
                 holders.append(Holder(office.side, None, None))
-        for token in subject:
-            if token.lower_ in ("i", "we") and self.home:
-                holders.append(Holder(self.home, None, None))
+        if any(t.lower_ in ("i", "we") for t in subject):
+            speaker = _quoting(subject)  # "“We want dialogue,” he added": the speaker's side
+            quoted = self.resolve(speaker, meeting_sides, meeting_persons) if speaker else []
+            holders += quoted or ([Holder(self.home, None, None)] if self.home else [])
         if len(subject) == 1 and self.people.is_pronoun(subject[0]):
             person = self._pronoun_person(subject.start)
             if person is not None:
@@ -167,6 +170,9 @@ class HolderResolver:
         if person.side and self.sides.is_org(person.side):
             return Holder(None, person.side, person)
         return Holder(person.side, None, person)
+
+    def every_side(self, meeting_sides: list[str], meeting_persons: list[Person]) -> list[Holder]:
+        return [self._side_holder(side, meeting_persons) for side in meeting_sides]
 
     def _side_holder(self, side: str, meeting_persons: list[Person]) -> Holder:
         named = [p for p in meeting_persons if p.side == side]
@@ -327,3 +333,17 @@ _DEMONYM_STEMS = {
     "Mexican",
     "Colombian",
 }
+
+
+def _quoting(subject: Span) -> Span | None:
+    """Who says the words that `subject` ("we", "I") begins: the subject of the verb of saying
+    the quote hangs from, when it names someone else."""
+    for verb in subject.root.ancestors:
+        if verb.pos_ in ("VERB", "AUX") and lemma(verb) in _QUOTE_VERBS:
+            speaker = subject_of(verb)
+            if speaker is not None and not any(t.lower_ in ("i", "we") for t in speaker):
+                return speaker
+    return None
+
+
+_QUOTE_VERBS = frozenset(load_lexicon("stances")["quote_verbs"])

@@ -129,7 +129,7 @@ class MeetingBuilder:
                     draft.persons, draft.offices = list(main.persons), list(main.offices)
                 drafts.append(draft)
             else:
-                self._absorb(main, mention, detail_only=True)
+                self._absorb(main, mention, detail_only=not mention.roster)
             return
         if mention.host:
             for guest in [s for s in mention.sides if s != mention.host]:
@@ -163,6 +163,8 @@ class MeetingBuilder:
         if parties < 2 and len(mention.persons) < 2 and not mention.collective:
             if self._counterpart_only(mention):
                 mention.sides = [self.protagonist, *mention.sides]  # "in the call with X's minister Y"
+            elif mention.guest and main is not None and len(main.sides) == 2 and mention.sides:
+                mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))  # "the visiting minister"
             elif drafts:
                 if main is None or not (
                     mention.ordinal not in (None, "first") or self._is_background(mention)
@@ -238,6 +240,8 @@ class MeetingBuilder:
             return True
         if set(mention.organizations) - set(draft.organizations) and len(draft.sides) >= 2:
             return True  # "the ASEAN-ROK summit" beside a bilateral: the organisation's own meeting
+        if mention.on_margins and set(mention.sides) < set(draft.sides):
+            return True  # two of the table met on its sidelines: a meeting of their own
         if mention.sides and draft.sides:
             a, b = set(mention.sides), set(draft.sides)
             if not (a <= b or b <= a or len(a & b) / len(a | b) >= 0.5):

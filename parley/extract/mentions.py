@@ -93,6 +93,9 @@ class Mention:
     collective: bool = False  # "the two sides", "they": the sides of the meeting already reported
     collective_people: bool = False  # "they", "the two ministers": also its people
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
+    roster: bool = False  # "participants in the meeting included A, B and C": adds its sides too
+    guest: bool = False  # "the visiting minister held a meeting with X": the main meeting's guest
+    on_margins: bool = False  # "on the sidelines of the session, A met B": beside a larger meeting
     ordinal: str | None = None
     status: str = "held"
     format: str = "unknown"
@@ -165,6 +168,10 @@ class MentionFinder:
             return not any(c.dep_ == "poss" for c in token.children)
         if lemma == "consultation" and token.head.lower_ == "in":
             return False  # "in consultation with the President": in agreement with, not a meeting
+        if token.head.lower_ in _MEDIUM_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
+            medium = _lex()["phone"] | _lex()["virtual"]
+            if lemma in medium or token.lower_ in medium:
+                return False  # "held the meeting by videoconference": the medium of another mention
         if lemma == "round":  # "a round of talks", "the next round", not "all year round"
             return any(
                 (c.dep_ == "prep" and c.lower_ == "of") or _ORDINAL.match(c.text) for c in token.children
@@ -251,7 +258,12 @@ class MentionFinder:
             return None  # "talks between Sudanese civilian and military leaders": one country's own
         if any(a.lemma_.lower() == "invite" for a in list(trigger.ancestors)[:3]):
             return None  # "invited Vinh to make an official visit": an offer, not an arranged event
-        if mention.anaphoric:
+        roster = _roster(trigger) if mention.anaphoric else []
+        if roster:
+            persons, mention.offices, mention.sides, _ = self._sides_in(roster, listed=True)
+            mention.persons = [p for p in persons if p.title or p.side]  # not "Barbuda" of a country name
+            mention.roster = bool(mention.sides)
+        elif mention.anaphoric:
             if verb is not None and verb.lemma_.lower() in lex["participation"]:
                 mention.persons = [p for p in arg_persons if p not in own_persons]
         else:
@@ -287,6 +299,13 @@ class MentionFinder:
             and trigger.lemma_.lower() in lex["remote"]
         ):
             mention.format = "phone"  # "spoke with X" and no place: a readout's telephone call
+        mention.on_margins = bool({t.lemma_.lower() for t in adjuncts} & lex["margins"])
+        mention.guest = any(  # "the visiting Minister held a meeting with ..."
+            c.lower_ == "visiting"
+            for a in args
+            if a.dep_ in ("nsubj", "nsubjpass") and is_title_word(a)
+            for c in a.children
+        )
         mention.separate = bool(words & {"separate", "separately"})
         mention.per_person = (
             trigger.tag_ == "NNS"
@@ -392,16 +411,19 @@ class MentionFinder:
         persons, _offices, sides, orgs = self._sides_in([t for sent in sents for t in sent])
         return list(dict.fromkeys([*sides, *orgs, *(p.side for p in persons if p.side)]))
 
-    def _sides_in(self, tokens: list[Token]) -> tuple[list[Person], list[Office], list[str], list[str]]:
-        """Persons, unnamed offices, countries and organisations named in some tokens."""
+    def _sides_in(
+        self, tokens: list[Token], listed: bool = False
+    ) -> tuple[list[Person], list[Office], list[str], list[str]]:
+        """Persons, unnamed offices, countries and organisations named in some tokens; `listed`
+        for a roster, whose loose parse would hang one name on another's "of"."""
         if not tokens:
             return [], [], [], []
         doc = tokens[0].doc
         indices = {t.i for t in tokens}
         persons: list[Person] = []
         for person in self.people.persons:
-            if any(start in indices for start, _end in person.mentions) and not self._negated(
-                person, indices, doc
+            if any(start in indices for start, _end in person.mentions) and (
+                listed or not self._negated(person, indices, doc)
             ):
                 persons.append(person)
         offices = [o for o in self.people.offices if o.start in indices]
@@ -581,6 +603,8 @@ class MentionFinder:
                 ):
                     return "planned"
             if node.dep_ in ("ccomp", "advcl", "relcl", "pcomp") and node != trigger:
+                if node.dep_ == "advcl" and _infinitive(node) and _future(node.head):
+                    return "planned"  # "will travel to Tehran to co-chair the session"
                 break
         return "planned" if _proposed(trigger) else "held"
 
@@ -893,6 +917,33 @@ def _with_phrase(verb: Token, blocked: set[int]) -> list[Token]:
     return out
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _future(verb: Token) -> bool:
+    """ "will travel", "is to visit": a verb whose act is still to come."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+
+
+def _roster(trigger: Token) -> list[Token]:
+    """The list in "participants in the meeting included A, B and C" or "present at the talks
+    were A and B": who sat at the table the sentence refers back to."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in ("in", "at", "of"):
+        return []
+    holder = trigger.head.head
+    if holder.lemma_.lower() not in _lex()["roster_words"] or holder.dep_ not in ("nsubj", "acomp"):
+        return []
+    verb = holder.head
+    if verb.lemma_.lower() not in ("include", "be", "comprise"):
+        return []
+    listed = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    if not listed:
+        return []
+    sent = verb.sent  # a long list parses loosely: take everything from its first item on
+    return list(sent.doc[listed[0].left_edge.i : sent.end])
+
+
 def _governing_verb(trigger: Token) -> Token | None:
     """The verb whose argument the trigger is: "held talks", "opened the meeting", "during the talks"."""
     node = trigger
@@ -950,6 +1001,14 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
             for nested in child.subtree:  # "held talks at request with X": "with X" hangs lower
                 if nested.dep_ == "prep" and nested.lower_ == "with" and nested.head.head.i == child.i:
                     args += _subtree(nested, blocked, ("relcl", "acl"))
+        elif (
+            child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_.lower() in _lex()["participation"]
+        ):
+            for part in child.children:  # "held its session, chaired by X, with the participation of Y"
+                if part.i not in blocked and (
+                    part.dep_ == "agent" or (part.dep_ == "prep" and part.lower_ == "with")
+                ):
+                    args += _subtree(part, blocked, ("relcl", "acl"))
         elif child.dep_ == "xcomp" and child.lemma_.lower() in _RAISED_EVENT_VERBS:
             # "is scheduled to take place in Canberra": the time and place hang on the infinitive
             adjuncts += [

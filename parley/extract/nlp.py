@@ -13,7 +13,9 @@ import os
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
+from parley.extract.offices import honorific_abbreviations
 from parley.extract.patterns.component import NAME as CUES
 from parley.extract.sentences import LINE_BREAKS
 
@@ -47,4 +49,6 @@ def with_parley_components(nlp: Language) -> Language:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     if CUES not in nlp.pipe_names:
         nlp.add_pipe(CUES)
+    for honorific in honorific_abbreviations():  # "Hon." is one word, not a sentence end
+        nlp.tokenizer.add_special_case(honorific, [{ORTH: honorific}])
     return nlp

@@ -43,6 +43,11 @@ def is_connector(token: Token) -> bool:
     return token.lower_ in _offices()["connectors"]
 
 
+def honorific_abbreviations() -> list[str]:
+    """The honorifics written with a full stop ("Hon.", "Amb."), which the tokenizer must keep whole."""
+    return sorted(h for h in _offices()["honorifics"] if h.endswith(".") and "." not in h[:-1])
+
+
 def is_honorific(token: Token) -> bool:
     text = token.text
     return text in _offices()["honorifics"] or f"{text}." in _offices()["honorifics"]
@@ -59,8 +64,8 @@ def title_level(title: str | None, side: str | None = None) -> str:
     ):
         return "working_level"
     for phrase, level in _offices()["levels"]:
-        if phrase in lowered:
-            return level
+        if _whole_words(phrase).search(lowered):
+            return level  # whole words: a "Presidential Aide" is no president
     return "working_level"
 
 
@@ -75,6 +80,13 @@ def implied_side(title: str | None, home: str | None = None) -> str | None:
         if phrase in lowered:
             return home if home in codes else codes[0]
     return None
+
+
+@functools.cache
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    before = r"(?<!\w)" if phrase[0].isalnum() else ""
+    after = r"(?!\w)" if phrase[-1].isalnum() else ""
+    return re.compile(before + re.escape(phrase) + "s?" + after)
 
 
 def _normal(text: str) -> str:
@@ -93,13 +105,14 @@ def meeting_word_level(text: str) -> str:
 
 def office_word_levels(text: str) -> list[str]:
     """Ranks of offices named in the plural ("the foreign ministers of X and Y")."""
-    lowered = _normal(text)
+    lowered = _SHARED_RANK.sub(r"\1 ministers", _normal(text))  # "vice defence and foreign ministers"
     levels = [level for phrase, level in _offices()["office_words"] if phrase in lowered]
     if not levels and _CABINET_MINISTERS.search(lowered):
         levels.append("ministerial")  # "the water ministers of A, B and C": any portfolio
     return levels
 
 
+_SHARED_RANK = re.compile(r"\b(vice|deputy) \w+ and \w+ ministers\b")
 _CABINET_MINISTERS = re.compile(
     r"(?<!deputy )(?<!vice )(?<!vice-)(?<!junior )\b(?!deputy\b|vice\b|junior\b|prime\b)\w+ ministers\b"
 )

@@ -925,7 +925,8 @@ class People:
                     k += 1
                 while k > j and not is_title_word(doc[k - 1]):
                     k -= 1
-                head = doc[k - 1] if k > j else None
+                of_at = next((n for n in range(j + 1, k) if doc[n].lower_ == "of"), None)
+                head = doc[of_at - 1] if of_at else doc[k - 1] if k > j else None  # "Minister of ..."
                 followed_by_name = k < sent.end and k in self._by_token
                 is_office = head is not None and (
                     head.lower_ in _OFFICE_HEADS

@@ -56,6 +56,7 @@ class StanceCue:
     target: Span | None  # the phrase naming whom it is aimed at, if any
     topic: str | None  # a few words
     reported: bool = False  # only a speaker's reported view: theirs if they took part
+    impersonal: bool = False  # "it was stressed that", "X was underscored": every side's
     rule_id: str = field(kw_only=True)  # `stance/<lexicon section or pattern>:<cue word>`
 
 
@@ -100,6 +101,9 @@ class _StanceLexicon:
     verdict_verbs: frozenset[str]
     evaluative: dict[str, str]
     solo_commitment: frozenset[str]
+    deed_with_object: frozenset[str]
+    propose_acts_only: frozenset[str]
+    impersonal_subjects: frozenset[str]
     readiness: frozenset[str]
     offer_verbs: frozenset[str]
     feeling_verbs: frozenset[str]
@@ -141,6 +145,9 @@ def _lexicon() -> _StanceLexicon:
         verdict_verbs=frozenset(raw["verdict_verbs"]),
         evaluative=_invert(raw["evaluative"]),
         solo_commitment=frozenset(raw["solo_commitment"]),
+        deed_with_object=frozenset(raw["deed_with_object"]),
+        propose_acts_only=frozenset(raw["propose_acts_only"]),
+        impersonal_subjects=frozenset(raw["impersonal_subjects"]),
         readiness=frozenset(raw["readiness_adjectives"]),
         offer_verbs=frozenset(raw["offer_verbs"]),
         feeling_verbs=frozenset(raw["with_feeling"]["verbs"]),
@@ -179,9 +186,12 @@ def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
     seen: set[tuple[str, int]] = set()
     for hit in hits:
         subject = _owner_span(hit.owner) if hit.owner is not None else _reported_subject(hit.anchor)
-        if subject is None or not is_agent(subject):
+        impersonal = (subject is None or not is_agent(subject)) and _impersonal(hit.anchor)
+        if impersonal:
+            subject = None
+        elif subject is None or not is_agent(subject):
             continue  # no holder ("Thank you.", "Syria was welcomed back"): nothing to attribute
-        key = (hit.stance, subject.root.i)
+        key = (hit.stance, subject.root.i if subject is not None else -1)
         if key in seen:
             continue
         seen.add(key)
@@ -194,10 +204,23 @@ def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
                 target=_target(hit),
                 topic=_topic(hit),
                 reported=hit.reported,
+                impersonal=impersonal,
                 rule_id=hit.rule,
             )
         )
     return cues
+
+
+def _impersonal(anchor: Token) -> bool:
+    """ "It was stressed that ...", "the importance of X was underscored": a passive with no
+    agent and no one as its subject, the voice of the meeting in a readout."""
+    children = list(anchor.children)
+    if anchor.pos_ != "VERB" or any(c.dep_ == "agent" for c in children):
+        return False
+    subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(
+        c.lower_ == "it" or lemma(c) in _lexicon().impersonal_subjects for c in subjects
+    )
 
 
 def _reported_subject(anchor: Token) -> Span | None:
@@ -286,6 +309,8 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
             return _Hit(lex.evaluative[verdict], (tok,), tok, first_of(objects), rule=rule)
     if word in lex.solo_commitment:
         subject = subject_of(tok)
+        if word in lex.deed_with_object and any(not o.lower_.endswith(("self", "selves")) for o in objects):
+            return None  # "committing abuses": a deed, not a pledge
         if subject is not None and not is_joint(subject):
             rule = rule_id("stance/solo_commitment", word)
             return _Hit("statement", (tok,), tok, clause or prep_object(tok), rule=rule)
@@ -296,6 +321,8 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
     ):
         return None  # "welcomed the minister to Berlin": hospitality, not support
+    if word in lex.propose_acts_only and clause is not None and _states_a_fact(clause):
+        return None  # "suggesting it was a scheme": an inference, not a proposal
     if word in lex.verbs:
         complement = clause or first_of(objects) or prep_object(tok)
         return _Hit(lex.verbs[word], (tok,), tok, complement, rule=rule_id("stance/verbs", word))
@@ -313,6 +340,15 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
             if lemma(obj) in nouns:
                 return _Hit(stance, (tok,), tok, obj, rule=rule_id("stance/with_object", word))
     return None
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """A finite indicative clause ("it was", "trade is falling"), not a subjunctive or modal one
+    ("that talks be held", "they should meet")."""
+    verbs = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]
+    if any(v.tag_ == "MD" for v in verbs):
+        return False
+    return any(v.tag_ in ("VBD", "VBZ") or (v.lemma_ == "be" and v.tag_ != "VB") for v in verbs)
 
 
 def _asks_own_staff(tok: Token, lex: _StanceLexicon) -> bool:
