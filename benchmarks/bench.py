@@ -214,6 +214,9 @@ def main() -> None:
     args = ap.parse_args()
     work = args.workdir or Path(tempfile.mkdtemp(prefix="parley-bench-"))
     print(f"benchmark folder: {work}")
+    start = time.perf_counter()
+    subprocess.run(parley_command("--help"), cwd=ROOT, capture_output=True, check=True)
+    print(f"parley --help:                              {time.perf_counter() - start:.2f} s")
 
     if args.n:
         corpus = work / "articles"
