@@ -220,3 +220,11 @@ def test_the_agreement_reached_refers_back_and_is_no_new_one(nlp: Language) -> N
     assert statuses(nlp, "The delegations reached the agreement after three hours of talks.") == []
     assert statuses(nlp, "The delegations reached an agreement on fishing quotas.") == ["agreed"]
     assert statuses(nlp, "The delegations reached no agreement.") == ["not_reached"]
+
+
+def test_an_agreement_told_as_the_history_behind_the_talks_is_not_their_outcome(nlp: Language) -> None:
+    assert (
+        statuses(nlp, "Ties soured in May when Ruritania agreed to lease a port from the breakaway region.")
+        == []
+    )
+    assert statuses(nlp, "Ruritania agreed to lease the port to Borduria.") == ["agreed"]

@@ -22,6 +22,7 @@ from parley.extract.cue_syntax import (
     first_of,
     infinitive,
     is_agent,
+    is_backstory,
     is_joint,
     is_negated,
     lemma,
@@ -120,6 +121,8 @@ def _match(tok: Token) -> Iterator[AgreementCue]:
 
 
 def _match_agree(tok: Token) -> Iterator[AgreementCue]:
+    if is_backstory(tok, frozenset(_lex()["background_marks"])):
+        return  # "relations soured when Ruritania agreed to ...": history, not the talks' outcome
     subject = subject_of(tok)
     if is_negated(tok) or _is_failed(tok):
         yield _cue("not_reached", (tok,), subject, _agreed_content(tok), None, "agree_verbs")
