@@ -677,3 +677,11 @@ def test_every_name_of_a_long_roster_takes_part():
     assert len(found.meetings) == 1 and len(found.meetings[0].countries) == 13
     names = {p.name for p in found.participants}
     assert {"Dana Reeve", "Ana Cole", "Jan Kerr", "Lia Gee-Simons"} <= names and len(names) == 13
+
+
+def test_a_cancelled_visit_scheduled_for_a_weekday_was_still_ahead():
+    (meeting,) = meetings(
+        "Chilean President Ana Ruiz has cancelled her state visit to Peru scheduled for Monday and Tuesday.",
+        published=dt.date(2024, 6, 8),
+    )
+    assert (meeting.status, meeting.start_date) == ("cancelled", dt.date(2024, 6, 10))

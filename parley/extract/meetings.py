@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from parley.extract.dates import MONTHS, DateMention, dates_in, resolve
+from parley.extract.dates import AHEAD, MONTHS, DateMention, dates_in, resolve
 from parley.extract.entities import ents_in
 from parley.extract.mentions import Mention, place_rank
 from parley.extract.offices import highest, meeting_word_level, office_word_levels
@@ -385,7 +385,7 @@ class MeetingBuilder:
             if early and not timed and draft.status == "held" and not draft.background:
                 draft.date = date
         if draft.date is not None:
-            draft.start_date = resolve(draft.date, self.published, future=draft.status == "planned")
+            draft.start_date = resolve(draft.date, self.published, future=draft.status in AHEAD)
         if draft is main and (draft.format == "unknown" or not draft.explicit_format):
             if _PHONE_TITLE.search(self.title):
                 draft.format = "phone"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Span, Token
 
-from parley.extract.dates import DateMention, dates_in, resolve
+from parley.extract.dates import AHEAD, DateMention, dates_in, resolve
 from parley.extract.entities import ents_in
 from parley.extract.holders import is_collective
 from parley.extract.lexicons import load_lexicon
@@ -641,7 +641,7 @@ class MentionFinder:
                     dates += dates_in(sub)
         if dates:
             mention.date = dates[0]
-            mention.start_date = resolve(dates[0], self.published, future=mention.status == "planned")
+            mention.start_date = resolve(dates[0], self.published, future=mention.status in AHEAD)
         mention.location = self._location(mention, sent, tokens) or _where_place(verb)
         mention.duration = parse_duration(" ".join(t.text for t in sorted(tokens, key=lambda t: t.i)))
         if mention.duration is None and only:
