@@ -641,9 +641,9 @@ def test_a_council_session_chaired_with_the_participation_of_ministers_and_a_mee
         "Tonga, Samoa and Palau. On the sidelines of the session, the Tongan minister Sione Vea met with "
         "Samoan Foreign Minister Lani Fa."
     )
-    assert [(m.countries, m.organizations) for m in found] == [
-        (["FJI", "PLW", "TON", "WSM"], ["PIF"]),
-        (["TON", "WSM"], []),
+    assert [(m.countries, m.organizations, m.start_date) for m in found] == [
+        (["FJI", "PLW", "TON", "WSM"], ["PIF"], dt.date(2024, 6, 7)),
+        (["TON", "WSM"], [], dt.date(2024, 6, 7)),  # on the sidelines: during the session
     ]
 
 
@@ -685,3 +685,15 @@ def test_a_cancelled_visit_scheduled_for_a_weekday_was_still_ahead():
         published=dt.date(2024, 6, 8),
     )
     assert (meeting.status, meeting.start_date) == ("cancelled", dt.date(2024, 6, 10))
+
+
+def test_bilaterals_split_from_one_report_share_the_day_given_later():
+    found = meetings(
+        "Foreign Minister Ana Ruiz of Chile held talks with the foreign ministers of Peru, Bolivia and "
+        "Ecuador. In separate meetings with the three ministers in Lima on Friday, Ruiz discussed trade."
+    )
+    assert [(m.countries, m.start_date) for m in found] == [
+        (["CHL", "PER"], dt.date(2024, 6, 7)),
+        (["BOL", "CHL"], dt.date(2024, 6, 7)),
+        (["CHL", "ECU"], dt.date(2024, 6, 7)),
+    ]

@@ -36,6 +36,17 @@ def _protagonist(people: People) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _date_siblings(drafts: list[Draft]) -> None:
+    """ "held talks with A, B and C ... in separate meetings on Monday": the bilaterals split from
+    one report share the day a later sentence gives any of them."""
+    for draft in drafts:
+        if not draft.split or draft.date is None:
+            continue
+        for sibling in drafts:
+            if sibling.split and sibling.date is None and sibling.mentions[0] is draft.mentions[0]:
+                sibling.date, sibling.start_date = draft.date, draft.start_date
+
+
 def lede_date(sents: list[Span], first: int = 0) -> DateMention | None:
     """The day a news lede gives its main verb ("X and Y agreed on Thursday to ...").
 
@@ -107,6 +118,7 @@ class MeetingBuilder:
             self._complete_sides(drafts)
             drafts = self._split_separate(drafts)
             drafts = self._merge_duplicates(drafts)
+            _date_siblings(drafts)
         for draft in drafts:
             self._finish(draft, drafts[0])
         return [d for d in drafts if len(d.sides) + len(d.organizations) >= 2 or self._members_met(d)]
@@ -384,6 +396,9 @@ class MeetingBuilder:
             timed = _undated_time(report)  # "met for three days", "a call last month"
             if early and not timed and draft.status == "held" and not draft.background:
                 draft.date = date
+        beside = draft is not main and any(m.on_margins for m in draft.mentions)
+        if beside and draft.date is None and main.date is not None and main.status == draft.status:
+            draft.date = main.date  # "on its sidelines": during the meeting it is beside
         if draft.date is not None:
             draft.start_date = resolve(draft.date, self.published, future=draft.status in AHEAD)
         if draft is main and (draft.format == "unknown" or not draft.explicit_format):
