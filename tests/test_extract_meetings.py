@@ -697,3 +697,10 @@ def test_bilaterals_split_from_one_report_share_the_day_given_later():
         (["BOL", "CHL"], dt.date(2024, 6, 7)),
         (["CHL", "ECU"], dt.date(2024, 6, 7)),
     ]
+
+
+def test_talks_held_with_no_medium_named_were_face_to_face():
+    found = meetings(
+        "Foreign Minister Ana Ruiz of Chile held talks with Peruvian Foreign Minister Luis Mora on Friday."
+    )
+    assert [(m.status, m.format) for m in found] == [("held", "in_person")]

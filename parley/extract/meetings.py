@@ -406,8 +406,8 @@ class MeetingBuilder:
                 draft.format = "phone"
             elif _VIDEO_TITLE.search(self.title):
                 draft.format = "virtual"
-        if draft.format == "unknown" and draft.location:
-            draft.format = "in_person"
+        if draft.format == "unknown" and (draft.location or draft.status == "held"):
+            draft.format = "in_person"  # talks held with no medium named took place face to face
         self.settle_level(draft)
         draft.sides = sorted(set(draft.sides))
         draft.organizations = sorted(set(draft.organizations))
