@@ -704,3 +704,15 @@ def test_talks_held_with_no_medium_named_were_face_to_face():
         "Foreign Minister Ana Ruiz of Chile held talks with Peruvian Foreign Minister Luis Mora on Friday."
     )
     assert [(m.status, m.format) for m in found] == [("held", "in_person")]
+
+
+def test_attending_a_meeting_with_several_sides_is_one_table_with_those_who_organised_it():
+    (meeting,) = meetings(
+        "Tonight, EU High Representative Maria Lind will attend a meeting with Slovenia and Croatia, "
+        "organised by German Chancellor Otto Brandt and French President Luc Moreau."
+    )
+    assert (meeting.countries, meeting.organizations, meeting.status) == (
+        ["DEU", "FRA", "HRV", "SVN"],
+        ["EU"],
+        "planned",
+    )

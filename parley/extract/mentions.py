@@ -222,6 +222,7 @@ class MentionFinder:
         if kind == "noun":
             own_all = [t for t in _subtree(trigger, others) if t.i in inside]
             own_core = [t for t in _subtree(trigger, others, skip_deps=("relcl", "acl")) if t.i in inside]
+            own_core += [t for t in _conveners(trigger, others) if t.i in inside]
             verb = _governing_verb(trigger)
         else:
             own_all, own_core, verb = [trigger], [trigger], trigger
@@ -373,6 +374,8 @@ class MentionFinder:
         sides, with nothing saying they sat together (GUIDELINES: one bilateral each)."""
         if verb is None or mention.collective or words & _lex()["joint_words"]:
             return None
+        if verb.lemma_.lower() in _lex()["joining_verbs"]:
+            return None  # "will attend a meeting with A and B": one table that the subject joins
         if any(t.lower_ in _lex()["shared_presence"] for t in mention.scope):
             return None
         if any(_counted_parties(t) for t in mention.trigger.sent):
@@ -915,6 +918,18 @@ def _with_phrase(verb: Token, blocked: set[int]) -> list[Token]:
             break
         out.append(token)
     return out
+
+
+def _conveners(trigger: Token, blocked: set[int]) -> list[Token]:
+    """ "a meeting ..., organised by X and Y": who convened it sat at it."""
+    return [
+        t
+        for acl in trigger.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _lex()["convening_verbs"]
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for t in _subtree(agent, blocked)
+    ]
 
 
 def _infinitive(verb: Token) -> bool:
