@@ -716,3 +716,8 @@ def test_attending_a_meeting_with_several_sides_is_one_table_with_those_who_orga
         ["EU"],
         "planned",
     )
+
+
+def test_a_visit_to_a_seat_of_government_is_a_visit_to_its_country():
+    found = meetings("Prime Minister Ana Tui of Fiji paid a visit to the White House on Friday.")
+    assert [(m.countries, m.format) for m in found] == [(["FJI", "USA"], "in_person")]
