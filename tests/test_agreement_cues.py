@@ -228,3 +228,10 @@ def test_an_agreement_told_as_the_history_behind_the_talks_is_not_their_outcome(
         == []
     )
     assert statuses(nlp, "Ruritania agreed to lease the port to Borduria.") == ["agreed"]
+
+
+def test_both_sides_reaffirming_mutual_support_is_an_agreement(nlp: Language) -> None:
+    assert statuses(nlp, "The two ministers reaffirmed mutual support for each other in regional fora.") == [
+        "agreed"
+    ]
+    assert statuses(nlp, "The two ministers reaffirmed support for the ceasefire.") == []

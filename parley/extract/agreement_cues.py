@@ -172,7 +172,8 @@ def _match_confirm(tok: Token) -> Iterator[AgreementCue]:
     if lemma(tok) not in lex["jointly_confirm_verbs"]:
         return
     obj = first_of(c for c in tok.children if c.dep_ == "dobj")
-    if obj is not None and joint and lemma(obj) not in stance_nouns():
+    mutual = obj is not None and any(c.lower_ == "mutual" for c in obj.children)  # "mutual support"
+    if obj is not None and joint and (lemma(obj) not in stance_nouns() or mutual):
         yield _cue(_status_of_view(tok), (tok,), subject, obj, tok, "jointly_confirm_verbs")
         return
     clause = first_of(c for c in tok.children if c.dep_ == "ccomp")
