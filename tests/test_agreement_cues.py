@@ -235,3 +235,13 @@ def test_both_sides_reaffirming_mutual_support_is_an_agreement(nlp: Language) ->
         "agreed"
     ]
     assert statuses(nlp, "The two ministers reaffirmed support for the ceasefire.") == []
+
+
+def test_differences_or_a_gap_that_remain_are_a_failure_to_agree(nlp: Language) -> None:
+    assert statuses(nlp, "There were differences of opinion between the ministers on migration.") == [
+        "not_reached"
+    ]
+    [cue] = cues(nlp, "Differences remain over the border line.")
+    assert (cue.status, cue.description) == ("not_reached", "border line")
+    assert statuses(nlp, "There was no difference between them.") == []
+    assert statuses(nlp, "The sides narrowed the gap on tariffs.") == []

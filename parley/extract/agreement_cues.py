@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from parley.extract.cue_syntax import (
+    complement,
     first_of,
     infinitive,
     is_agent,
@@ -93,6 +94,7 @@ def _match(tok: Token) -> Iterator[AgreementCue]:
         return
     if tok.pos_ == "NOUN":
         yield from _match_failure_noun(tok)
+        yield from _match_disagreement(tok)
         return
     if word in lex["failure_verbs"] or (tok.pos_ == "ADJ" and word in lex["failure_adjectives"]):
         yield from _match_failure(tok)
@@ -288,6 +290,22 @@ def _match_failure_noun(tok: Token) -> Iterator[AgreementCue]:
     content = prep_object(tok) or prep_object(head)
     subject = subject_of(head) if tok.dep_ == "dobj" else None
     yield _cue("not_reached", cue_tokens, subject, content, None, "failure_nouns")
+
+
+def _match_disagreement(tok: Token) -> Iterator[AgreementCue]:
+    """ "there were differences of opinion on X", "a substantial gap remains between them" """
+    lex = _lex()
+    if lemma(tok) not in lex["disagreement_nouns"] or is_negated(tok.head):
+        return
+    if any(c.lower_ == "no" for c in tok.children):
+        return  # "there was no difference between them": the opposite
+    head = tok.head
+    existential = tok.dep_ == "attr" and lemma(head) == "be" and any(c.dep_ == "expl" for c in head.children)
+    lasting = tok.dep_ == "nsubj" and lemma(head) in lex["lasting_verbs"]
+    if existential or lasting:
+        topics = [t for t in tok.subtree if t.dep_ == "prep" and t.lower_ in lex["topic_preps"]]
+        content = complement(topics[0]) if topics else prep_object(head, frozenset(lex["topic_preps"]))
+        yield _cue("not_reached", (head, tok), None, content, None, "disagreement_nouns")
 
 
 def _match_remain_apart(tok: Token) -> Iterator[AgreementCue]:
