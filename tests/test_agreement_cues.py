@@ -245,3 +245,9 @@ def test_differences_or_a_gap_that_remain_are_a_failure_to_agree(nlp: Language) 
     assert (cue.status, cue.description) == ("not_reached", "border line")
     assert statuses(nlp, "There was no difference between them.") == []
     assert statuses(nlp, "The sides narrowed the gap on tariffs.") == []
+
+
+def test_sides_that_have_not_decided_have_not_agreed(nlp: Language) -> None:
+    [cue] = cues(nlp, "The two leaders have not decided yet whether to open a joint inquiry.")
+    assert (cue.status, cue.description) == ("not_reached", "open a joint inquiry")
+    assert statuses(nlp, "The minister has not decided whether to travel.") == []

@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from parley.extract.cue_syntax import (
+    clause_child,
     complement,
     first_of,
     infinitive,
@@ -142,6 +143,10 @@ def _match_agree(tok: Token) -> Iterator[AgreementCue]:
 def _match_joint(tok: Token) -> Iterator[AgreementCue]:
     subject = subject_of(tok)
     together = (subject is not None and is_joint(subject)) or _done_jointly(tok)
+    if together and is_negated(tok) and lemma(tok) in _lex()["settling_verbs"]:
+        content = _agreed_content(tok) or clause_child(tok)
+        yield _cue("not_reached", (tok,), subject, content, None, "joint_verbs")  # "have not decided yet"
+        return
     if not together or is_negated(tok):
         return
     content = _agreed_content(tok) or first_of(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
