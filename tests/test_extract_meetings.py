@@ -721,3 +721,13 @@ def test_attending_a_meeting_with_several_sides_is_one_table_with_those_who_orga
 def test_a_visit_to_a_seat_of_government_is_a_visit_to_its_country():
     found = meetings("Prime Minister Ana Tui of Fiji paid a visit to the White House on Friday.")
     assert [(m.countries, m.format) for m in found] == [(["FJI", "USA"], "in_person")]
+
+
+def test_a_council_opening_its_own_session_is_a_meeting_of_its_members():
+    found = meetings(
+        "The Council of Ministers of the African Union opened its 40th Ordinary Session in Addis Ababa on "
+        "the 7th of June 2024."
+    )
+    assert [(m.countries, m.organizations, m.start_date) for m in found] == [
+        ([], ["AU"], dt.date(2024, 6, 7))
+    ]

@@ -125,7 +125,11 @@ class MeetingBuilder:
 
     def _members_met(self, draft: Draft) -> bool:
         """ "ASEAN foreign ministers met": an organisation's members meeting, sides unnamed."""
-        return bool(draft.organizations) and not draft.sides and any(m.kind == "verb" for m in draft.mentions)
+        return (
+            bool(draft.organizations)
+            and not draft.sides
+            and any(m.kind == "verb" or m.members for m in draft.mentions)
+        )
 
     # -- grouping ---------------------------------------------------------------------
 

@@ -95,6 +95,7 @@ class Mention:
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
     roster: bool = False  # "participants in the meeting included A, B and C": adds its sides too
     guest: bool = False  # "the visiting minister held a meeting with X": the main meeting's guest
+    members: bool = False  # "the Council of X opened its session": a meeting of X's members
     on_margins: bool = False  # "on the sidelines of the session, A met B": beside a larger meeting
     ordinal: str | None = None
     status: str = "held"
@@ -237,8 +238,8 @@ class MentionFinder:
         own_persons, own_offices, own_sides, own_orgs = self._sides_in(own_core)
         arg_persons, arg_offices, arg_sides, arg_orgs = self._sides_in(args)
         new_event = mention.ordinal not in (None, "first")
-        possessive = any(  # "their talks", "the tenth session of their Commission"
-            c.dep_ == "poss" and c.lower_ in ("their", "his", "her")
+        possessive = any(  # "their talks", "the tenth session of their Commission", "its session"
+            c.dep_ == "poss" and c.lower_ in ("their", "his", "her", "its")
             for c in [*trigger.children, *_of_objects(trigger)]
         )
         encounter_verb = verb is not None and (
@@ -282,7 +283,16 @@ class MentionFinder:
         mention.collective_people = any(is_collective(text, people_only=True) for text in subjects)
         if mention.collective_people:
             mention.antecedents = [p for p in self.people.persons_in(sent.start, trigger.i) if p.side]
-        if mention.organizations and not mention.sides and not mention.persons and kind == "noun":
+        mention.members = (  # "the Council of Ministers of X opened its 83rd session": X's members met
+            kind == "noun"
+            and possessive
+            and verb is not None
+            and verb.lemma_.lower() in lex["participation"]
+            and bool(arg_orgs)
+            and not arg_sides
+        )
+        setting_only = mention.organizations and not mention.sides and not mention.persons
+        if setting_only and kind == "noun" and not mention.members:
             return None  # a gathering of an organisation named only as the setting
         mention.status = self._status(trigger, verb, cue.label_ == "body")
         mention.format = self._format(
