@@ -731,3 +731,12 @@ def test_a_council_opening_its_own_session_is_a_meeting_of_its_members():
     assert [(m.countries, m.organizations, m.start_date) for m in found] == [
         ([], ["AU"], dt.date(2024, 6, 7))
     ]
+
+
+def test_a_meeting_on_the_sidelines_stays_apart_from_the_one_it_is_beside():
+    found = meetings(
+        "Foreign Minister Aida Sultan of Kazakhstan led the delegation at the meeting of the Council of "
+        "Foreign Ministers of the CIS in Minsk on Friday. On the sidelines of the meeting, Sultan met with "
+        "Tajikistan's Foreign Minister Rustam Nazarov."
+    )
+    assert [(m.countries, m.organizations) for m in found] == [(["KAZ"], ["CIS"]), (["KAZ", "TJK"], [])]

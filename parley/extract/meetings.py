@@ -256,8 +256,10 @@ class MeetingBuilder:
             return True
         if set(mention.organizations) - set(draft.organizations) and len(draft.sides) >= 2:
             return True  # "the ASEAN-ROK summit" beside a bilateral: the organisation's own meeting
-        if mention.on_margins and set(mention.sides) < set(draft.sides):
-            return True  # two of the table met on its sidelines: a meeting of their own
+        if mention.on_margins and (
+            set(mention.sides) != set(draft.sides) or set(draft.organizations) - set(mention.organizations)
+        ):
+            return True  # met on the sidelines of a meeting: one of its own, beside that one
         if mention.sides and draft.sides:
             a, b = set(mention.sides), set(draft.sides)
             if not (a <= b or b <= a or len(a & b) / len(a | b) >= 0.5):
