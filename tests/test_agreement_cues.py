@@ -220,3 +220,34 @@ def test_the_agreement_reached_refers_back_and_is_no_new_one(nlp: Language) -> N
     assert statuses(nlp, "The delegations reached the agreement after three hours of talks.") == []
     assert statuses(nlp, "The delegations reached an agreement on fishing quotas.") == ["agreed"]
     assert statuses(nlp, "The delegations reached no agreement.") == ["not_reached"]
+
+
+def test_an_agreement_told_as_the_history_behind_the_talks_is_not_their_outcome(nlp: Language) -> None:
+    assert (
+        statuses(nlp, "Ties soured in May when Ruritania agreed to lease a port from the breakaway region.")
+        == []
+    )
+    assert statuses(nlp, "Ruritania agreed to lease the port to Borduria.") == ["agreed"]
+
+
+def test_both_sides_reaffirming_mutual_support_is_an_agreement(nlp: Language) -> None:
+    assert statuses(nlp, "The two ministers reaffirmed mutual support for each other in regional fora.") == [
+        "agreed"
+    ]
+    assert statuses(nlp, "The two ministers reaffirmed support for the ceasefire.") == []
+
+
+def test_differences_or_a_gap_that_remain_are_a_failure_to_agree(nlp: Language) -> None:
+    assert statuses(nlp, "There were differences of opinion between the ministers on migration.") == [
+        "not_reached"
+    ]
+    [cue] = cues(nlp, "Differences remain over the border line.")
+    assert (cue.status, cue.description) == ("not_reached", "border line")
+    assert statuses(nlp, "There was no difference between them.") == []
+    assert statuses(nlp, "The sides narrowed the gap on tariffs.") == []
+
+
+def test_sides_that_have_not_decided_have_not_agreed(nlp: Language) -> None:
+    [cue] = cues(nlp, "The two leaders have not decided yet whether to open a joint inquiry.")
+    assert (cue.status, cue.description) == ("not_reached", "open a joint inquiry")
+    assert statuses(nlp, "The minister has not decided whether to travel.") == []

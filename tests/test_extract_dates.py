@@ -36,6 +36,8 @@ def only(text: str):
         ("will meet tomorrow", True, dt.date(2024, 3, 15)),
         ("met today", False, THURSDAY),
         ("on 2 February 2021", False, dt.date(2021, 2, 2)),
+        ("opened on the 17th of December 2019", False, dt.date(2019, 12, 17)),
+        ("met on the 3rd of March", False, dt.date(2024, 3, 3)),
         ("on March 3", False, dt.date(2024, 3, 3)),
         ("on Dec. 28", False, dt.date(2023, 12, 28)),
         ("on April 2", True, dt.date(2024, 4, 2)),

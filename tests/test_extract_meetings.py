@@ -641,9 +641,9 @@ def test_a_council_session_chaired_with_the_participation_of_ministers_and_a_mee
         "Tonga, Samoa and Palau. On the sidelines of the session, the Tongan minister Sione Vea met with "
         "Samoan Foreign Minister Lani Fa."
     )
-    assert [(m.countries, m.organizations) for m in found] == [
-        (["FJI", "PLW", "TON", "WSM"], ["PIF"]),
-        (["TON", "WSM"], []),
+    assert [(m.countries, m.organizations, m.start_date) for m in found] == [
+        (["FJI", "PLW", "TON", "WSM"], ["PIF"], dt.date(2024, 6, 7)),
+        (["TON", "WSM"], [], dt.date(2024, 6, 7)),  # on the sidelines: during the session
     ]
 
 
@@ -677,3 +677,66 @@ def test_every_name_of_a_long_roster_takes_part():
     assert len(found.meetings) == 1 and len(found.meetings[0].countries) == 13
     names = {p.name for p in found.participants}
     assert {"Dana Reeve", "Ana Cole", "Jan Kerr", "Lia Gee-Simons"} <= names and len(names) == 13
+
+
+def test_a_cancelled_visit_scheduled_for_a_weekday_was_still_ahead():
+    (meeting,) = meetings(
+        "Chilean President Ana Ruiz has cancelled her state visit to Peru scheduled for Monday and Tuesday.",
+        published=dt.date(2024, 6, 8),
+    )
+    assert (meeting.status, meeting.start_date) == ("cancelled", dt.date(2024, 6, 10))
+
+
+def test_bilaterals_split_from_one_report_share_the_day_given_later():
+    found = meetings(
+        "Foreign Minister Ana Ruiz of Chile held talks with the foreign ministers of Peru, Bolivia and "
+        "Ecuador. In separate meetings with the three ministers in Lima on Friday, Ruiz discussed trade."
+    )
+    assert [(m.countries, m.start_date) for m in found] == [
+        (["CHL", "PER"], dt.date(2024, 6, 7)),
+        (["BOL", "CHL"], dt.date(2024, 6, 7)),
+        (["CHL", "ECU"], dt.date(2024, 6, 7)),
+    ]
+
+
+def test_talks_held_with_no_medium_named_were_face_to_face():
+    found = meetings(
+        "Foreign Minister Ana Ruiz of Chile held talks with Peruvian Foreign Minister Luis Mora on Friday."
+    )
+    assert [(m.status, m.format) for m in found] == [("held", "in_person")]
+
+
+def test_attending_a_meeting_with_several_sides_is_one_table_with_those_who_organised_it():
+    (meeting,) = meetings(
+        "Tonight, EU High Representative Maria Lind will attend a meeting with Slovenia and Croatia, "
+        "organised by German Chancellor Otto Brandt and French President Luc Moreau."
+    )
+    assert (meeting.countries, meeting.organizations, meeting.status) == (
+        ["DEU", "FRA", "HRV", "SVN"],
+        ["EU"],
+        "planned",
+    )
+
+
+def test_a_visit_to_a_seat_of_government_is_a_visit_to_its_country():
+    found = meetings("Prime Minister Ana Tui of Fiji paid a visit to the White House on Friday.")
+    assert [(m.countries, m.format) for m in found] == [(["FJI", "USA"], "in_person")]
+
+
+def test_a_council_opening_its_own_session_is_a_meeting_of_its_members():
+    found = meetings(
+        "The Council of Ministers of the African Union opened its 40th Ordinary Session in Addis Ababa on "
+        "the 7th of June 2024."
+    )
+    assert [(m.countries, m.organizations, m.start_date) for m in found] == [
+        ([], ["AU"], dt.date(2024, 6, 7))
+    ]
+
+
+def test_a_meeting_on_the_sidelines_stays_apart_from_the_one_it_is_beside():
+    found = meetings(
+        "Foreign Minister Aida Sultan of Kazakhstan led the delegation at the meeting of the Council of "
+        "Foreign Ministers of the CIS in Minsk on Friday. On the sidelines of the meeting, Sultan met with "
+        "Tajikistan's Foreign Minister Rustam Nazarov."
+    )
+    assert [(m.countries, m.organizations) for m in found] == [(["KAZ"], ["CIS"]), (["KAZ", "TJK"], [])]

@@ -136,6 +136,7 @@ def test_home_side_from_publisher_or_dateline(publisher, text, home):
         ("Headline\nSAN JOSE — The ministers met.", "San Jose"),
         ("The Secretary-General met the President.\n\nGeneva, 4 May 2024", "Geneva"),
         ("The ministers met - and agreed.", None),
+        ("Mar 4, 2024 (LIMA) — The ministers met.", "Lima"),
     ],
 )
 def test_dateline_place(text, place):

@@ -344,3 +344,9 @@ def test_suggesting_a_fact_is_an_inference_not_a_proposal(nlp: Language) -> None
     assert stances(nlp, text) == ["opposition"]
     assert stances(nlp, "Peru suggested that talks be held in Lima.") == ["proposal"]
     assert stances(nlp, "The minister suggested that the envoys should meet again in May.") == ["proposal"]
+
+
+def test_recalling_that_is_a_statement_and_appealing_to_a_side_a_demand(nlp: Language) -> None:
+    assert stances(nlp, "The minister recalled that the treaty bars new dams on the river.") == ["statement"]
+    assert stances(nlp, "Peru recalled its ambassador from Chile.") == []
+    assert stances(nlp, "The envoy appealed to both sides to show restraint.") == ["demand"]

@@ -29,7 +29,7 @@ from parley.extract.rows import (
 from parley.extract.sides import side_lexicon
 
 # Bump whenever the output for the same input can change: it drives re-extraction.
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",

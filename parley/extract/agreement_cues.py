@@ -19,9 +19,12 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from parley.extract.cue_syntax import (
+    clause_child,
+    complement,
     first_of,
     infinitive,
     is_agent,
+    is_backstory,
     is_joint,
     is_negated,
     lemma,
@@ -92,6 +95,7 @@ def _match(tok: Token) -> Iterator[AgreementCue]:
         return
     if tok.pos_ == "NOUN":
         yield from _match_failure_noun(tok)
+        yield from _match_disagreement(tok)
         return
     if word in lex["failure_verbs"] or (tok.pos_ == "ADJ" and word in lex["failure_adjectives"]):
         yield from _match_failure(tok)
@@ -120,6 +124,8 @@ def _match(tok: Token) -> Iterator[AgreementCue]:
 
 
 def _match_agree(tok: Token) -> Iterator[AgreementCue]:
+    if is_backstory(tok, frozenset(_lex()["background_marks"])):
+        return  # "relations soured when Ruritania agreed to ...": history, not the talks' outcome
     subject = subject_of(tok)
     if is_negated(tok) or _is_failed(tok):
         yield _cue("not_reached", (tok,), subject, _agreed_content(tok), None, "agree_verbs")
@@ -137,6 +143,10 @@ def _match_agree(tok: Token) -> Iterator[AgreementCue]:
 def _match_joint(tok: Token) -> Iterator[AgreementCue]:
     subject = subject_of(tok)
     together = (subject is not None and is_joint(subject)) or _done_jointly(tok)
+    if together and is_negated(tok) and lemma(tok) in _lex()["settling_verbs"]:
+        content = _agreed_content(tok) or clause_child(tok)
+        yield _cue("not_reached", (tok,), subject, content, None, "joint_verbs")  # "have not decided yet"
+        return
     if not together or is_negated(tok):
         return
     content = _agreed_content(tok) or first_of(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))
@@ -169,7 +179,8 @@ def _match_confirm(tok: Token) -> Iterator[AgreementCue]:
     if lemma(tok) not in lex["jointly_confirm_verbs"]:
         return
     obj = first_of(c for c in tok.children if c.dep_ == "dobj")
-    if obj is not None and joint and lemma(obj) not in stance_nouns():
+    mutual = obj is not None and any(c.lower_ == "mutual" for c in obj.children)  # "mutual support"
+    if obj is not None and joint and (lemma(obj) not in stance_nouns() or mutual):
         yield _cue(_status_of_view(tok), (tok,), subject, obj, tok, "jointly_confirm_verbs")
         return
     clause = first_of(c for c in tok.children if c.dep_ == "ccomp")
@@ -284,6 +295,22 @@ def _match_failure_noun(tok: Token) -> Iterator[AgreementCue]:
     content = prep_object(tok) or prep_object(head)
     subject = subject_of(head) if tok.dep_ == "dobj" else None
     yield _cue("not_reached", cue_tokens, subject, content, None, "failure_nouns")
+
+
+def _match_disagreement(tok: Token) -> Iterator[AgreementCue]:
+    """ "there were differences of opinion on X", "a substantial gap remains between them" """
+    lex = _lex()
+    if lemma(tok) not in lex["disagreement_nouns"] or is_negated(tok.head):
+        return
+    if any(c.lower_ == "no" for c in tok.children):
+        return  # "there was no difference between them": the opposite
+    head = tok.head
+    existential = tok.dep_ == "attr" and lemma(head) == "be" and any(c.dep_ == "expl" for c in head.children)
+    lasting = tok.dep_ == "nsubj" and lemma(head) in lex["lasting_verbs"]
+    if existential or lasting:
+        topics = [t for t in tok.subtree if t.dep_ == "prep" and t.lower_ in lex["topic_preps"]]
+        content = complement(topics[0]) if topics else prep_object(head, frozenset(lex["topic_preps"]))
+        yield _cue("not_reached", (head, tok), None, content, None, "disagreement_nouns")
 
 
 def _match_remain_apart(tok: Token) -> Iterator[AgreementCue]:

@@ -211,3 +211,16 @@ def phrase_of(tok: Token, trim_clause: bool = False) -> Span:
 def covering_span(tokens: tuple[Token, ...]) -> Span:
     doc = tokens[0].doc
     return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+
+
+def is_backstory(tok: Token, marks: frozenset[str]) -> bool:
+    """An act in the past perfect ("had refused", "having rejected") or in a clause opened by one
+    of `marks` ("after ...", "when ..."): the history behind a meeting, not what it did."""
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "having") for c in tok.children):
+        return True
+    node = tok
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in node.children
+    )

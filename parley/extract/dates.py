@@ -105,6 +105,10 @@ def _year_for(month: int, day: int, published: dt.date, future: bool) -> int:
     return year
 
 
+# Meeting statuses whose bare weekdays point forward: planned, or called off before it was held.
+AHEAD = ("planned", "cancelled")
+
+
 def resolve(mention: DateMention, published: dt.date | None, future: bool = False) -> dt.date | None:
     """The day a mention fixes, or None when the text and publication date do not fix one."""
     month, day, year, weekday, modifier = _parts(mention.text)

@@ -57,4 +57,4 @@ def dateline_place(text: str) -> str | None:
 def _datelines(text: str) -> list[str]:
     """Places of the datelines that open the first lines, as written ("WEISSENHAUS", "Cairo")."""
     matches = (DATELINE.match(line.strip()) for line in text[:600].splitlines())
-    return [m.group("place").strip() for m in matches if m]
+    return [(m.group("place") or m.group("filed_in")).strip() for m in matches if m]

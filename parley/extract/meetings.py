@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from parley.extract.dates import MONTHS, DateMention, dates_in, resolve
+from parley.extract.dates import AHEAD, MONTHS, DateMention, dates_in, resolve
 from parley.extract.entities import ents_in
 from parley.extract.mentions import Mention, place_rank
 from parley.extract.offices import highest, meeting_word_level, office_word_levels
@@ -34,6 +34,17 @@ def _protagonist(people: People) -> str | None:
     """The side of the person the story names most often: whom a wire story follows."""
     counts = Counter(p.side for p in people.persons for _ in p.mentions if p.side)
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _date_siblings(drafts: list[Draft]) -> None:
+    """ "held talks with A, B and C ... in separate meetings on Monday": the bilaterals split from
+    one report share the day a later sentence gives any of them."""
+    for draft in drafts:
+        if not draft.split or draft.date is None:
+            continue
+        for sibling in drafts:
+            if sibling.split and sibling.date is None and sibling.mentions[0] is draft.mentions[0]:
+                sibling.date, sibling.start_date = draft.date, draft.start_date
 
 
 def lede_date(sents: list[Span], first: int = 0) -> DateMention | None:
@@ -107,13 +118,18 @@ class MeetingBuilder:
             self._complete_sides(drafts)
             drafts = self._split_separate(drafts)
             drafts = self._merge_duplicates(drafts)
+            _date_siblings(drafts)
         for draft in drafts:
             self._finish(draft, drafts[0])
         return [d for d in drafts if len(d.sides) + len(d.organizations) >= 2 or self._members_met(d)]
 
     def _members_met(self, draft: Draft) -> bool:
         """ "ASEAN foreign ministers met": an organisation's members meeting, sides unnamed."""
-        return bool(draft.organizations) and not draft.sides and any(m.kind == "verb" for m in draft.mentions)
+        return (
+            bool(draft.organizations)
+            and not draft.sides
+            and any(m.kind == "verb" or m.members for m in draft.mentions)
+        )
 
     # -- grouping ---------------------------------------------------------------------
 
@@ -240,8 +256,10 @@ class MeetingBuilder:
             return True
         if set(mention.organizations) - set(draft.organizations) and len(draft.sides) >= 2:
             return True  # "the ASEAN-ROK summit" beside a bilateral: the organisation's own meeting
-        if mention.on_margins and set(mention.sides) < set(draft.sides):
-            return True  # two of the table met on its sidelines: a meeting of their own
+        if mention.on_margins and (
+            set(mention.sides) != set(draft.sides) or set(draft.organizations) - set(mention.organizations)
+        ):
+            return True  # met on the sidelines of a meeting: one of its own, beside that one
         if mention.sides and draft.sides:
             a, b = set(mention.sides), set(draft.sides)
             if not (a <= b or b <= a or len(a & b) / len(a | b) >= 0.5):
@@ -384,15 +402,18 @@ class MeetingBuilder:
             timed = _undated_time(report)  # "met for three days", "a call last month"
             if early and not timed and draft.status == "held" and not draft.background:
                 draft.date = date
+        beside = draft is not main and any(m.on_margins for m in draft.mentions)
+        if beside and draft.date is None and main.date is not None and main.status == draft.status:
+            draft.date = main.date  # "on its sidelines": during the meeting it is beside
         if draft.date is not None:
-            draft.start_date = resolve(draft.date, self.published, future=draft.status == "planned")
+            draft.start_date = resolve(draft.date, self.published, future=draft.status in AHEAD)
         if draft is main and (draft.format == "unknown" or not draft.explicit_format):
             if _PHONE_TITLE.search(self.title):
                 draft.format = "phone"
             elif _VIDEO_TITLE.search(self.title):
                 draft.format = "virtual"
-        if draft.format == "unknown" and draft.location:
-            draft.format = "in_person"
+        if draft.format == "unknown" and (draft.location or draft.status == "held"):
+            draft.format = "in_person"  # talks held with no medium named took place face to face
         self.settle_level(draft)
         draft.sides = sorted(set(draft.sides))
         draft.organizations = sorted(set(draft.organizations))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Span, Token
 
-from parley.extract.dates import DateMention, dates_in, resolve
+from parley.extract.dates import AHEAD, DateMention, dates_in, resolve
 from parley.extract.entities import ents_in
 from parley.extract.holders import is_collective
 from parley.extract.lexicons import load_lexicon
@@ -95,6 +95,7 @@ class Mention:
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
     roster: bool = False  # "participants in the meeting included A, B and C": adds its sides too
     guest: bool = False  # "the visiting minister held a meeting with X": the main meeting's guest
+    members: bool = False  # "the Council of X opened its session": a meeting of X's members
     on_margins: bool = False  # "on the sidelines of the session, A met B": beside a larger meeting
     ordinal: str | None = None
     status: str = "held"
@@ -222,6 +223,7 @@ class MentionFinder:
         if kind == "noun":
             own_all = [t for t in _subtree(trigger, others) if t.i in inside]
             own_core = [t for t in _subtree(trigger, others, skip_deps=("relcl", "acl")) if t.i in inside]
+            own_core += [t for t in _conveners(trigger, others) if t.i in inside]
             verb = _governing_verb(trigger)
         else:
             own_all, own_core, verb = [trigger], [trigger], trigger
@@ -236,8 +238,8 @@ class MentionFinder:
         own_persons, own_offices, own_sides, own_orgs = self._sides_in(own_core)
         arg_persons, arg_offices, arg_sides, arg_orgs = self._sides_in(args)
         new_event = mention.ordinal not in (None, "first")
-        possessive = any(  # "their talks", "the tenth session of their Commission"
-            c.dep_ == "poss" and c.lower_ in ("their", "his", "her")
+        possessive = any(  # "their talks", "the tenth session of their Commission", "its session"
+            c.dep_ == "poss" and c.lower_ in ("their", "his", "her", "its")
             for c in [*trigger.children, *_of_objects(trigger)]
         )
         encounter_verb = verb is not None and (
@@ -281,7 +283,16 @@ class MentionFinder:
         mention.collective_people = any(is_collective(text, people_only=True) for text in subjects)
         if mention.collective_people:
             mention.antecedents = [p for p in self.people.persons_in(sent.start, trigger.i) if p.side]
-        if mention.organizations and not mention.sides and not mention.persons and kind == "noun":
+        mention.members = (  # "the Council of Ministers of X opened its 83rd session": X's members met
+            kind == "noun"
+            and possessive
+            and verb is not None
+            and verb.lemma_.lower() in lex["participation"]
+            and bool(arg_orgs)
+            and not arg_sides
+        )
+        setting_only = mention.organizations and not mention.sides and not mention.persons
+        if setting_only and kind == "noun" and not mention.members:
             return None  # a gathering of an organisation named only as the setting
         mention.status = self._status(trigger, verb, cue.label_ == "body")
         mention.format = self._format(
@@ -373,6 +384,8 @@ class MentionFinder:
         sides, with nothing saying they sat together (GUIDELINES: one bilateral each)."""
         if verb is None or mention.collective or words & _lex()["joint_words"]:
             return None
+        if verb.lemma_.lower() in _lex()["joining_verbs"]:
+            return None  # "will attend a meeting with A and B": one table that the subject joins
         if any(t.lower_ in _lex()["shared_presence"] for t in mention.scope):
             return None
         if any(_counted_parties(t) for t in mention.trigger.sent):
@@ -641,7 +654,7 @@ class MentionFinder:
                     dates += dates_in(sub)
         if dates:
             mention.date = dates[0]
-            mention.start_date = resolve(dates[0], self.published, future=mention.status == "planned")
+            mention.start_date = resolve(dates[0], self.published, future=mention.status in AHEAD)
         mention.location = self._location(mention, sent, tokens) or _where_place(verb)
         mention.duration = parse_duration(" ".join(t.text for t in sorted(tokens, key=lambda t: t.i)))
         if mention.duration is None and only:
@@ -915,6 +928,18 @@ def _with_phrase(verb: Token, blocked: set[int]) -> list[Token]:
             break
         out.append(token)
     return out
+
+
+def _conveners(trigger: Token, blocked: set[int]) -> list[Token]:
+    """ "a meeting ..., organised by X and Y": who convened it sat at it."""
+    return [
+        t
+        for acl in trigger.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in _lex()["convening_verbs"]
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for t in _subtree(agent, blocked)
+    ]
 
 
 def _infinitive(verb: Token) -> bool:

@@ -17,10 +17,12 @@ from parley.extract.rows import Evidence
 
 _ABBREVIATION_END = re.compile(r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-# "ISLAMABAD:", "TOKYO (Reuters) -", "WEISSENHAUS, Germany, May 14 (Meridian) --": where a story is filed.
+# "ISLAMABAD:", "TOKYO (Reuters) -", "WEISSENHAUS, Germany, May 14 (Meridian) --", or with the date
+# first, "Jan 21, 2007 (CAIRO) --": where and when a story is filed.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'-]{2,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][A-Za-z]+)?"
-    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([^)]{{1,40}}\))?\s*(?::|--|-|–|—)\s+"
+    r"^(?:(?P<place>[A-Z][A-Z .'-]{2,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,\s*[A-Z][A-Za-z]+)?"
+    rf"(?:,?\s*{_MONTH}\s+\d{{1,2}})?\s*(?:\([^)]{{1,40}}\))?"
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}\s*\((?P<filed_in>[A-Z][^)]{{1,40}})\))\s*(?::|--|-|–|—)\s+"
 )
 
 

@@ -25,6 +25,7 @@ from parley.extract.cue_syntax import (
     infinitive,
     is_agent,
     is_agent_token,
+    is_backstory,
     is_joint,
     is_negated,
     lemma,
@@ -256,16 +257,9 @@ def _agreed_content(tok: Token, agreed: set[int]) -> bool:
 def _is_background(tok: Token) -> bool:
     """Past-perfect or causal/temporal-clause stances ("after Duque had refused to ...",
     "having rejected ...") tell the history behind a meeting, not a stance taken at it."""
-    if any(c.dep_ == "aux" and c.lower_ in ("had", "having") for c in tok.children):
-        return True
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return True  # "the truce called for by the UN": a description of the thing, not a stance
-    node = tok
-    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _lexicon().background_marks for c in node.children
-    )
+    return is_backstory(tok, _lexicon().background_marks)
 
 
 def _match(tok: Token, lex: _StanceLexicon) -> _Hit | None:
