@@ -6,7 +6,7 @@ BIN     := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 SHARED  ?= ../shared/eval
 
-.PHONY: setup demo run report test lint format ui eval eval-samples eval-events train bench clean cluster-test
+.PHONY: setup demo run report test lint format ui eval eval-samples eval-events train bench bench-scale clean cluster-test
 
 $(BIN)/parley: pyproject.toml requirements.lock requirements-model.txt
 	$(PY) -m venv $(VENV)
@@ -73,8 +73,14 @@ train: setup
 	$(BIN)/python -m training.train --gold $(SHARED)/dev/gold $(SHARED)/dev2/gold $(SHARED)/dev3/gold --out $(MODELS).new
 	rm -rf $(MODELS) && mv $(MODELS).new $(MODELS)
 
+# The benchmark (README "Performance"): synthetic and real-text corpora (the latter copies of the
+# articles in $(SHARED), written to a temporary folder; skipped where absent), the relevance gate on a
+# mixed corpus, executors, SQL latency. `make bench-scale` runs 100,000 articles once for the peak memory.
 bench: setup
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/bench.py --shared $(SHARED)
+
+bench-scale: setup
+	nice -n 19 $(BIN)/python benchmarks/scale.py --n 100000 --shared $(SHARED)
 
 # parley as deploy/ runs it: PostgreSQL, Redis, two Celery workers, the daemon and the webserver on
 # this machine (tests/test_cluster.py); installs PostgreSQL and Redis from Debian packages if missing.

@@ -33,7 +33,7 @@ def plan_extraction(
     if mismatch:
         context.log.warning(f"{mismatch}; re-deriving every table from the articles")
         previous = {}
-    plan = stages.plan(articles, previous)
+    plan = stages.plan(articles, previous, gate=extractor.gate)
     context.log.info(
         f"extractor {EXTRACTOR_VERSION}: {len(plan.todo)} articles to read, {len(articles) - len(plan.todo)} unchanged"
     )
@@ -47,7 +47,8 @@ def plan_extraction(
 def extract_shard(
     context: dg.OpExecutionContext, shard: pd.DataFrame, extractor: ExtractorResource
 ) -> stages.Batch:
-    """Read one shard of articles with the pure extractor (no model load when nothing is new)."""
+    """Read one shard of articles with the pure extractor, after the relevance gate (no model load
+    when nothing is new or the gate holds back everything new)."""
     if shard.empty:
         return stages.Batch()
     track = (
@@ -55,11 +56,24 @@ def extract_shard(
         if sys.stderr.isatty()
         else progress.every(context.log.info, "batches")
     )
-    if extractor.workers > 1 and len(shard) > extractor.batch_size:
-        return stages.extract_parallel(
-            shard, extractor.workers, model=extractor.model, batch_size=extractor.batch_size, progress=track
+    parallel = extractor.workers > 1 and len(shard) > extractor.batch_size
+    if parallel or stages.workers_ready(extractor.workers, extractor.model):  # `parley run` started them
+        batch = stages.extract_parallel(
+            shard,
+            extractor.workers,
+            model=extractor.model,
+            batch_size=extractor.batch_size,
+            progress=track,
+            gate=extractor.gate,
         )
-    return stages.extract_batch(shard, extractor.get(), batch_size=extractor.batch_size, progress=track)
+    else:  # the model is loaded only if the gate leaves something to parse
+        batch = stages.extract_batch(
+            shard, extractor.get, batch_size=extractor.batch_size, progress=track, gate=extractor.gate
+        )
+    context.log.info(
+        f"{len(shard) - batch.gated} articles parsed, {batch.gated} held back by the relevance gate"
+    )
+    return batch
 
 
 @dg.op(
@@ -72,11 +86,14 @@ def extract_shard(
 def assemble_tables(articles: pd.DataFrame, plan: stages.Plan, batches: list[stages.Batch]):
     """Kept and new rows, validated: invalid rows go to rejects, the rest lands."""
     tables, rejects = stages.assemble(articles, plan, batches)
+    gated = sum(b.gated for b in batches)
+    read = sum(b.table("extractions").num_rows for b in batches)
+    counts = {"articles_read": read, "articles_parsed": read - gated, "articles_gated": gated}
     for name in stages.OUTPUTS:
         yield dg.Output(
             tables[name],
             output_name=STAGED.get(name, name),
-            metadata={"extractor_version": EXTRACTOR_VERSION},
+            metadata={"extractor_version": EXTRACTOR_VERSION, **(counts if name == "extractions" else {})},
         )
     yield dg.Output(
         to_frame("rejects", rejects),

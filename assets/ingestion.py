@@ -4,8 +4,9 @@ import dagster as dg
 
 from assets.metadata import table_out
 from parley import stages
+from parley.freshness import input_key
 from parley.preflight import check_articles, check_not_emptying
-from pipelines.resources import ArticleSource, WarehouseResource
+from pipelines.resources import ArticleSource, ExtractorResource, WarehouseResource
 from schemas.arrow import to_frame
 
 
@@ -20,10 +21,19 @@ from schemas.arrow import to_frame
     pool="parley_warehouse",
     deps=["fetched_articles"],  # the fetcher's files, when the run fetches first
 )
-def ingestion(context: dg.AssetExecutionContext, source: ArticleSource, warehouse: WarehouseResource):
-    """Read every file under the articles folder: each becomes an article or a reject with its reason."""
+def ingestion(
+    context: dg.AssetExecutionContext,
+    source: ArticleSource,
+    warehouse: WarehouseResource,
+    extractor: ExtractorResource,
+):
+    """Read every file under the articles folder: each becomes an article or a reject with its reason.
+
+    The state of the folder (and of the code and settings) is noted before reading, and the published
+    version carries it: the next `parley run` with nothing new stops at once (`parley.freshness`)."""
     check_articles(source.root)
     check_not_emptying(source.root, warehouse.get(), source.allow_empty)
+    warehouse.draft(context.run_id).note_inputs(input_key(source.root, extractor.model, extractor.gate))
     (previous,) = warehouse.previous(
         ["articles"], context.log.warning, columns=["article_id", "ingested_at"]
     ).values()

@@ -1,8 +1,13 @@
-"""Synthetic articles for the benchmark: realistic in shape, varied, reproducible.
+"""Articles for the benchmark: synthetic diplomatic news, copies of the real annotated articles, and
+news about other subjects, each reproducible.
 
-`write_corpus(folder, n, seed)` writes n articles of 300-900 words as text
-files with front matter, JSON Lines batches and HTML pages. Names, places and
-events are drawn at random from small invented pools; no real article is used.
+`write_corpus(folder, n, seed)` writes n synthetic articles of 300-900 words as text files with front
+matter, JSON Lines batches and HTML pages; names, places and events are drawn at random from small
+invented pools. `write_real_corpus(shared, folder, n)` writes n copies of the real articles under
+`shared/{dev,dev2,dev3}/articles`, each with a line of its own so that none is a duplicate (they are
+generated at bench time into a temporary folder, never into the repository), and
+`write_other_corpus(folder, n)` n articles about sport, markets, weather... (`other_news.py`): the
+real and the other articles together are the relevance gate's mixed corpus.
 """
 
 from __future__ import annotations
@@ -11,6 +16,10 @@ import datetime as dt
 import json
 import random
 from pathlib import Path
+
+from other_news import other_article
+
+REAL_SETS = ("dev", "dev2", "dev3")
 
 COUNTRIES = [
     ("Japan", "Japanese", "Tokyo"),
@@ -179,5 +188,38 @@ def write_corpus(
     if batch:
         path = folder / f"batch-tail-{start:06d}.jsonl"
         path.write_text("".join(json.dumps(x) + "\n" for x in batch))
+        written.append(path)
+    return written
+
+
+def real_files(shared: Path) -> list[Path]:
+    """The real annotated articles, in a fixed order (empty where `shared` is absent)."""
+    return [p for name in REAL_SETS for p in sorted((shared / name / "articles").glob("*.txt"))]
+
+
+def write_real_corpus(shared: Path, folder: Path, n: int, start: int = 0) -> list[Path]:
+    """Write copies start..start+n-1 of the real articles (round robin), each ending with its own
+    reference line, so ingestion keeps them all (identical texts would be duplicates) and their length
+    stays real."""
+    originals = real_files(shared)
+    written = []
+    for i in range(start, start + n if originals else start):
+        source = originals[i % len(originals)]
+        path = folder / f"{i // 1000:04d}" / f"real-{i:06d}-{source.name}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8").rstrip("\n")
+        path.write_text(f"{text}\n\nArchive reference {i:06d}.\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def write_other_corpus(folder: Path, n: int, seed: int = 11, start: int = 0) -> list[Path]:
+    """Write n articles about subjects other than diplomacy (`other_news.py`) as text files."""
+    rng = random.Random(seed * 1_000_003 + start)
+    written = []
+    for i in range(start, start + n):
+        path = folder / f"{i // 1000:04d}" / f"other-{i:06d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_txt(other_article(rng, i)))
         written.append(path)
     return written

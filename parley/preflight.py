@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from parley.errors import InputError
-from parley.storage import Warehouse, WarehouseError
+from parley.layout import WarehouseError
+
+if TYPE_CHECKING:  # pyarrow and the schemas load only when a warehouse is opened
+    from parley.storage import Warehouse
 
 
 def check_articles(root: Path) -> None:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import multiprocessing
+import functools
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +22,14 @@ from parley.consolidate import consolidate, mark_copies
 from parley.extract import EXTRACTOR_VERSION, Extractor
 from parley.extract.nlp import load_nlp
 from parley.extract.rows import ArticleInput, Extraction
+from parley.gate import Gate
+from parley.gate import enabled as gate_enabled
 from parley.ids import article_id
 from parley.ingest import Reject, scan
 from parley.tables import extraction_records, reject_record
 from parley.validation import split_valid
+from parley.workers import pool, read_chunk
+from parley.workers import prestarted as workers_ready
 from schemas.arrow import arrow_schema, to_frame
 from schemas.tables import EXTRACTED
 
@@ -170,10 +173,12 @@ class Plan:
 
 @dataclasses.dataclass
 class Batch:
-    """What reading some articles produced: new rows per table (as Arrow, compact), and refusals."""
+    """What reading some articles produced: new rows per table (as Arrow, compact), refusals, and how
+    many articles the relevance gate held back unparsed."""
 
     tables: dict[str, list[pa.Table]] = dataclasses.field(default_factory=lambda: {t: [] for t in OUTPUTS})
     rejects: list[dict] = dataclasses.field(default_factory=list)
+    gated: int = 0
 
     def add(self, records: dict[str, list[dict]]) -> None:
         for table, rows in records.items():
@@ -190,15 +195,20 @@ class Batch:
             for name, parts in batch.tables.items():
                 merged.tables[name].extend(parts)
             merged.rejects.extend(batch.rejects)
+            merged.gated += batch.gated
         return merged
 
 
 def plan(
-    articles: pd.DataFrame, previous: dict[str, pa.Table | None], version: str = EXTRACTOR_VERSION
+    articles: pd.DataFrame,
+    previous: dict[str, pa.Table | None],
+    version: str = EXTRACTOR_VERSION,
+    gate: bool | None = None,
 ) -> Plan:
     """Re-read only what is new: an article is read again unless an `extractions`
-    row says this extractor version already read it. Rows of articles no longer
-    present are dropped."""
+    row says this extractor version already read it (and, with the relevance gate
+    off, parsed it: turning the gate off reads what it held back). Rows of articles
+    no longer present are dropped."""
     current = set(articles["article_id"])
     done: set[str] = set()
     log = previous.get("extractions")
@@ -206,11 +216,10 @@ def plan(
         log = None  # written before a column was added: nothing in it can be kept, read all again
     if log is not None and log.num_rows:
         frame = log.to_pandas()
-        done = set(
-            frame.loc[
-                (frame["extractor_version"] == version) & frame["article_id"].isin(current), "article_id"
-            ]
-        )
+        read = (frame["extractor_version"] == version) & frame["article_id"].isin(current)
+        if not gate_enabled(gate):
+            read &= ~frame["gated"]
+        done = set(frame.loc[read, "article_id"])
     kept = {}
     for table in OUTPUTS:
         old = previous.get(table)
@@ -256,21 +265,64 @@ def _predates_schema(table: str, stored: pa.Table | None) -> bool:
     return stored is not None and not set(arrow_schema(table).names) <= set(stored.schema.names)
 
 
+@functools.cache
+def _gate() -> Gate:
+    return Gate()
+
+
+def gate_split(todo: pd.DataFrame, gate: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(articles to parse, articles the relevance gate holds back); `gate` None: PARLEY_GATE decides."""
+    if todo.empty or not gate_enabled(gate):
+        return todo, todo.iloc[0:0]
+    titles = (t if isinstance(t, str) else None for t in todo["title"])
+    keep = [_gate().relevant(text, title) for text, title in zip(todo["text"], titles, strict=True)]
+    return todo[keep], todo[[not k for k in keep]]
+
+
+def _log_row(
+    article: str, version: str, now: dt.datetime, *, succeeded: bool = True, gated: bool = False
+) -> dict:
+    return {
+        "article_id": article,
+        "extractor_version": version,
+        "extracted_at": now,
+        "succeeded": succeeded,
+        "gated": gated,
+        **dict.fromkeys(EXTRACTED, 0),
+    }
+
+
+def held_back(gated: pd.DataFrame, version: str = EXTRACTOR_VERSION, now: dt.datetime | None = None) -> Batch:
+    """The articles the gate held back: read by this version, nothing found, no parse."""
+    now = now or dt.datetime.now(dt.UTC)
+    batch = Batch(gated=len(gated))
+    batch.add({"extractions": [_log_row(a, version, now, gated=True) for a in gated["article_id"]]})
+    return batch
+
+
 def extract_batch(
     todo: pd.DataFrame,
-    extractor: Extractor,
+    extractor: Extractor | Callable[[], Extractor],
     *,
     version: str = EXTRACTOR_VERSION,
     batch_size: int = 32,
     progress: Progress = _no_progress,
     now: dt.datetime | None = None,
     limits: Limits | None = None,
+    gate: bool | None = None,
 ) -> Batch:
     """Read some articles; an article the extractor fails on, or that goes over its budget
-    (`limits`, else PARLEY_* settings), becomes a reject; the rest land."""
+    (`limits`, else PARLEY_* settings), becomes a reject; the rest land. The relevance gate
+    (`gate`, else PARLEY_GATE) first holds back the articles that cannot hold a meeting; the
+    extractor may be a function that loads it, called only when something is left to parse."""
     now = now or dt.datetime.now(dt.UTC)
     limits = limits or Limits.from_env()
-    result = Batch()
+    todo, gated = gate_split(todo, gate)
+    result = held_back(gated, version, now)
+    if todo.empty:
+        return result
+    if not isinstance(extractor, Extractor):
+        extractor = extractor()
     rows = list(todo.itertuples(index=False))
     for start in progress(range(0, len(rows), batch_size), -(-len(rows) // batch_size)):
         batch = rows[start : start + batch_size]
@@ -297,32 +349,9 @@ def extract_batch(
                 for table, records in extraction_records(row.article_id, extraction, version).items():
                     new[table].extend(records)
                     counts[table] = len(records)
-            new["extractions"].append(
-                {
-                    "article_id": row.article_id,
-                    "extractor_version": version,
-                    "extracted_at": now,
-                    "succeeded": not failed,
-                    **counts,
-                }
-            )
+            new["extractions"].append(_log_row(row.article_id, version, now, succeeded=not failed) | counts)
         result.add(new)
     return result
-
-
-_worker: Extractor | None = None
-
-
-def _start_worker(model: str | None) -> None:
-    global _worker
-    _worker = Extractor(load_nlp(model))
-
-
-def _read_chunk(
-    chunk: pd.DataFrame, version: str, batch_size: int, now: dt.datetime, limits: Limits
-) -> Batch:
-    assert _worker is not None, "worker not started"
-    return extract_batch(chunk, _worker, version=version, batch_size=batch_size, now=now, limits=limits)
 
 
 def extract_parallel(
@@ -333,22 +362,41 @@ def extract_parallel(
     version: str = EXTRACTOR_VERSION,
     batch_size: int = 32,
     progress: Progress = _no_progress,
+    gate: bool | None = None,
 ) -> Batch:
-    """`extract_batch` on `workers` processes, each loading the model once.
+    """`extract_batch` on `workers` processes, each loading the model once (`parley.workers`:
+    processes `parley run` started early are taken as they are).
 
-    Chunks of a few batches keep every process busy to the end; results come
-    back in input order, so ids and rows are the same as in one process.
+    The relevance gate runs here first, so only articles to parse travel, and no
+    process starts when none is left. Chunks of a few batches keep every process
+    busy to the end; results come back in input order, so ids and rows are the
+    same as in one process.
     """
     now = dt.datetime.now(dt.UTC)
     limits = Limits.from_env()  # read here: a worker process may hold an older environment
+    todo, gated = gate_split(todo, gate)
+    held = held_back(gated, version, now)
+    if todo.empty or (len(todo) <= batch_size and not workers_ready(workers, model)):
+        # not worth starting processes (and none at all when nothing is left)
+        return Batch.merge(
+            [
+                held,
+                extract_batch(
+                    todo,
+                    lambda: Extractor(load_nlp(model)),
+                    version=version,
+                    batch_size=batch_size,
+                    now=now,
+                    limits=limits,
+                    gate=False,
+                ),
+            ]
+        )
     size = batch_size * 4
     chunks = [todo.iloc[i : i + size] for i in range(0, len(todo), size)]
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(model,)
-    ) as pool:
-        futures = [pool.submit(_read_chunk, chunk, version, batch_size, now, limits) for chunk in chunks]
-        return Batch.merge(f.result() for f in progress(futures, len(futures)))
+    with pool(workers, model) as executor:
+        futures = [executor.submit(read_chunk, chunk, version, batch_size, now, limits) for chunk in chunks]
+        return Batch.merge([held, *(f.result() for f in progress(futures, len(futures)))])
 
 
 def assemble(
@@ -397,10 +445,13 @@ def extract(
     version: str = EXTRACTOR_VERSION,
     batch_size: int = 32,
     progress: Progress = _no_progress,
+    gate: bool | None = None,
 ) -> tuple[dict[str, pd.DataFrame], list[dict]]:
     """plan → extract_batch → assemble in one process (Dagster fans the middle step out)."""
-    work = plan(articles, previous, version)
-    batch = extract_batch(work.todo, extractor, version=version, batch_size=batch_size, progress=progress)
+    work = plan(articles, previous, version, gate)
+    batch = extract_batch(
+        work.todo, extractor, version=version, batch_size=batch_size, progress=progress, gate=gate
+    )
     return assemble(articles, work, [batch])
 
 

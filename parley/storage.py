@@ -30,27 +30,27 @@ import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from parley.errors import ParleyError
+from parley.layout import (
+    CURRENT,
+    INPUTS,
+    MANIFEST,
+    MARKER,
+    PART,
+    VERSIONS,
+    WarehouseError,
+    current_version,
+    warehouse_root,
+)
 from schemas.arrow import arrow_schema
 from schemas.tables import TABLES
 
-PART = "part-0.parquet"
-MARKER = ".parley"
-VERSIONS = ".versions"
-CURRENT = "current"
-MANIFEST = "manifest.json"
 ROW_GROUP = 128 * 1024  # rows; several groups per file let DuckDB scan on every core
 # names a warehouse written before the marker existed may hold: such a folder is adopted, not refused
 LEGACY_NAMES = {*TABLES, "parley.duckdb", ".lock"}
-
-
-class WarehouseError(ParleyError):
-    """A warehouse that cannot be used as it is: names the path and how to recover."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,6 +68,7 @@ class Manifest:
     version: str
     created_at: str
     tables: dict[str, Entry]
+    inputs: str | None = None  # `parley.freshness.input_key` of what the version was made from
 
     def to_json(self) -> str:
         return json.dumps(dataclasses.asdict(self), indent=2, sort_keys=True) + "\n"
@@ -76,7 +77,9 @@ class Manifest:
     def from_json(cls, text: str) -> Manifest:
         data = json.loads(text)
         tables = {name: Entry(**entry) for name, entry in data["tables"].items()}
-        return cls(version=data["version"], created_at=data["created_at"], tables=tables)
+        return cls(
+            version=data["version"], created_at=data["created_at"], tables=tables, inputs=data.get("inputs")
+        )
 
 
 _held: dict[str, int] = {}
@@ -85,20 +88,7 @@ _held_guard = threading.Lock()
 
 class Warehouse:
     def __init__(self, uri: str | os.PathLike[str]):
-        uri = str(uri)
-        parsed = urlparse(uri)
-        if parsed.scheme == "file":
-            if parsed.netloc not in ("", "localhost"):
-                raise WarehouseError(
-                    f"{uri}: a file:// URI names an absolute path (file:///path/to/warehouse)"
-                )
-            uri = parsed.path
-        elif "://" in uri:
-            raise WarehouseError(
-                f"{uri}: only local warehouses are supported (a path or file:// URI), because a run "
-                "publishes by swapping a symbolic link; mount the bucket locally or write to a local folder"
-            )
-        self.root = Path(uri).expanduser().resolve()
+        self.root = warehouse_root(uri)
         self.uri = str(self.root)
 
     @property
@@ -185,8 +175,7 @@ class Warehouse:
     # --- the published version ---------------------------------------------------------------
 
     def _current_id(self) -> str | None:
-        link = self.root / CURRENT
-        return Path(os.readlink(link)).name if link.is_symlink() else None
+        return current_version(self.root)
 
     def _published(self) -> tuple[Path, Manifest] | None:
         """The current version's folder (resolved once, so a concurrent publish can't mix two) and manifest."""
@@ -310,6 +299,12 @@ class Draft:
     def tables(self) -> list[str]:
         return [t for t in TABLES if self.has(t)]
 
+    def note_inputs(self, key: str) -> None:
+        """Record what this version is made from (`parley.freshness.input_key`); the manifest carries it,
+        so the next `parley run` can tell at once that nothing changed."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _write_durably(self.folder / INPUTS, key)
+
     def read(self, table: str, columns: list[str] | None = None) -> pa.Table | None:
         return pq.read_table(self.path(table), columns=columns) if self.has(table) else None
 
@@ -333,7 +328,9 @@ class Draft:
                 with contextlib.suppress(FileNotFoundError):
                     _link_or_copy(previous[0] / entry.file, self.folder / entry.file)
                     tables[table] = entry
-        manifest = Manifest(self.version, dt.datetime.now(dt.UTC).isoformat(), tables)
+        noted = self.folder / INPUTS
+        inputs = noted.read_text() if noted.is_file() else None
+        manifest = Manifest(self.version, dt.datetime.now(dt.UTC).isoformat(), tables, inputs)
         self.folder.mkdir(parents=True, exist_ok=True)
         _write_durably(self.folder / MANIFEST, manifest.to_json())
         _replace_link(store.root / CURRENT, f"{VERSIONS}/{self.version}")

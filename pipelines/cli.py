@@ -35,11 +35,25 @@ def run(args: argparse.Namespace) -> int:
     the run publishes its tables at its end, so a failed run leaves the previous
     version as it was (and prints no counts).
     """
-    from parley.preflight import check_articles, check_not_emptying
-    from parley.storage import Warehouse
+    from parley.preflight import check_articles
 
     articles = Path(args.articles).expanduser().resolve()
     check_articles(articles)
+    if not (args.rebuild or args.force) and _nothing_new(args, articles):
+        return 0
+    from parley import workers
+
+    workers.prestart(args.workers, args.model)  # they load the model while Dagster loads here
+    try:
+        return _run(args, articles)
+    finally:
+        workers.release()
+
+
+def _run(args: argparse.Namespace, articles: Path) -> int:
+    from parley.preflight import check_not_emptying
+    from parley.storage import Warehouse
+
     store = Warehouse(args.warehouse)
     from pipelines.definitions import build_definitions
     from pipelines.instance import instance
@@ -56,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
             args.workers,
             rebuild=args.rebuild,
             allow_empty=args.allow_empty,
+            gate=False if args.no_gate else None,
         )
         result = defs.resolve_job_def("parley").execute_in_process(
             run_config=_quiet_logs(args.debug), instance=instance(), raise_on_error=False
@@ -65,6 +80,25 @@ def run(args: argparse.Namespace) -> int:
         if not args.quiet:
             _report(result.run_id, store)
     return 0
+
+
+def _nothing_new(args: argparse.Namespace, articles: Path) -> bool:
+    """True (and one line said) when the published version was made from exactly this folder, code and
+    settings: then there is nothing to do, and no Dagster, spaCy or pyarrow is even imported."""
+    from parley.freshness import input_key, unchanged_since
+    from parley.layout import warehouse_root
+
+    warehouse = warehouse_root(args.warehouse)
+    since = unchanged_since(warehouse, input_key(articles, args.model, False if args.no_gate else None))
+    if since is None:
+        return False
+    if not args.quiet:
+        _say(
+            f"nothing new in {articles} since {since[:19].replace('T', ' ')} UTC; {warehouse} unchanged "
+            "(--force runs anyway)",
+            stream=sys.stdout,
+        )
+    return True
 
 
 def _report_failure(result: Any, store: Any, debug: bool) -> int:
@@ -303,8 +337,20 @@ def parser() -> argparse.ArgumentParser:
             action="store_true",
             help="let an empty articles folder empty a warehouse that holds articles",
         )
+        cmd.add_argument(
+            "--no-gate",
+            action="store_true",
+            help="parse every article, also those the relevance gate finds unable to hold a meeting "
+            "(PARLEY_GATE=0 does the same)",
+        )
         cmd.add_argument("--quiet", action="store_true", help="print only errors")
-        cmd.set_defaults(func=run, rebuild=rebuild)
+        if not rebuild:
+            cmd.add_argument(
+                "--force",
+                action="store_true",
+                help="run even when nothing changed since the published version",
+            )
+        cmd.set_defaults(func=run, rebuild=rebuild, force=rebuild)
 
     cmd = sub.add_parser(
         "fetch", help="fetch the new items of the feeds in the sources file", parents=[common]
@@ -323,6 +369,8 @@ def parser() -> argparse.ArgumentParser:
         allow_empty=False,
         model=os.environ.get("PARLEY_SPACY_MODEL"),
         workers=int(os.environ.get("PARLEY_WORKERS", os.cpu_count() or 1)),
+        no_gate=False,
+        force=False,
     )
 
     cmd = sub.add_parser("sql", help="run read-only SQL against the DuckDB views", parents=[common])

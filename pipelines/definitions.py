@@ -1,7 +1,7 @@
 """The Dagster Definitions `dagster dev` loads (see workspace.yaml).
 
 PARLEY_ARTICLES, PARLEY_WAREHOUSE, PARLEY_SPACY_MODEL, PARLEY_WORKERS,
-PARLEY_SHARDS, PARLEY_SOURCES and PARLEY_EXECUTOR (in_process, multiprocess, or celery: see deploy/) configure the defaults; tests and the `parley` command build their own with
+PARLEY_SHARDS, PARLEY_SOURCES, PARLEY_GATE and PARLEY_EXECUTOR (in_process, multiprocess, or celery: see deploy/) configure the defaults; tests and the `parley` command build their own with
 `build_definitions`.
 """
 
@@ -34,12 +34,14 @@ def build_definitions(
     allow_empty: bool = False,
     sources: str = DEFAULT_SOURCES,
     http: HttpResource | None = None,
+    gate: bool | None = None,
 ) -> dg.Definitions:
     """parley's Definitions. In-process by default: every step is short but extraction,
     which spreads over `workers` processes itself; to run `shards` extraction steps on
     many processes or pods, pass another executor (multiprocess, Celery, Kubernetes).
     `rebuild` ignores the published tables; `allow_empty` lets an empty folder empty them.
-    `sources` is the feeds file the fetch jobs read, `http` the fetcher's client settings."""
+    `sources` is the feeds file the fetch jobs read, `http` the fetcher's client settings; `gate`
+    turns the relevance gate on or off (None: PARLEY_GATE, on by default)."""
     store = WarehouseResource(uri=warehouse, rebuild=rebuild)
     return dg.Definitions(
         executor=executor,
@@ -51,7 +53,7 @@ def build_definitions(
         resources={
             "source": ArticleSource(path=articles, allow_empty=allow_empty),
             "warehouse": store,
-            "extractor": ExtractorResource(model=model, workers=workers, shards=shards),
+            "extractor": ExtractorResource(model=model, workers=workers, shards=shards, gate=gate),
             "warehouse_io": ParquetIOManager(warehouse=store),
             "feeds": FeedSources(path=sources),
             "http": http or HttpResource(),

@@ -91,6 +91,7 @@ class ExtractorResource(dg.ConfigurableResource):
     batch_size: int = 32
     workers: int = 1  # processes reading articles within one extraction step
     shards: int = 1  # extraction steps per run, for executors that spread steps over processes or pods
+    gate: bool | None = None  # the relevance gate (parley/gate): None lets PARLEY_GATE decide (on by default)
 
     def get(self) -> Extractor:
         return _extractor(self.model)

@@ -224,6 +224,9 @@ class Extractions(_Table):
     extractor_version: Arrow = column(STRING, "Extractor version that read it")
     extracted_at: Arrow = column(TIMESTAMP, "When it was read (UTC)")
     succeeded: Arrow = column(pyarrow.bool_(), "False when the extractor failed on it (see rejects)")
+    gated: Arrow = column(
+        pyarrow.bool_(), "True when the relevance gate held it back unparsed: it cannot hold a meeting"
+    )
     meetings: Arrow = column(INT, "Meetings found", ge=0)
     participants: Arrow = column(INT, "Participants found", ge=0)
     positions: Arrow = column(INT, "Positions found", ge=0)

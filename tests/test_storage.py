@@ -81,6 +81,7 @@ def extractions(n: int) -> pa.Table:
             "extractor_version": "t",
             "extracted_at": dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
             "succeeded": True,
+            "gated": False,
             **dict.fromkeys(EXTRACTED, 0),
         }
         for i in range(n)

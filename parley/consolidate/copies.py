@@ -1,7 +1,12 @@
 """Near-duplicate articles: syndicated or lightly edited copies of an earlier article.
 
 MinHash signatures of word shingles (datasketch) go into an LSH index, so each article is
-compared only with the few that share bands with it, not with every other article.
+compared only with the few that share bands with it, not with every other article. The index is
+datasketch's banding (its `b` bands of `r` rows for the threshold) kept compactly: one dict per
+band from the band's hash to the originals holding it, and the signatures as one array. datasketch's
+own `MinHashLSH` keeps every band's bytes and a set per bucket, about 10 KB an article, which at
+100,000 articles was most of a run's memory; this finds the same candidates (equal bands have
+equal hashes, and a candidate counts only after its estimated similarity is checked).
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from datasketch import MinHash, MinHashLSH
 
@@ -53,23 +59,39 @@ def find_copies(articles: pd.DataFrame, rules: Rules) -> list[Copy]:
     order = [
         a for a in first_reported_order(articles) if len(_WORD.findall(texts[a])) >= rules.min_copy_words
     ]
-    signatures = dict(
-        zip(
-            order,
-            MinHash.bulk((shingles(texts[a], rules.shingle_words) for a in order), num_perm=rules.num_perm),
-            strict=True,
-        )
-    )
-    position = {a: n for n, a in enumerate(order)}
-    index = MinHashLSH(threshold=rules.copy_threshold, num_perm=rules.num_perm)
+    shingled = (shingles(texts[a], rules.shingle_words) for a in order)
+    signatures = np.array(
+        [m.hashvalues for m in MinHash.generator(shingled, num_perm=rules.num_perm)], dtype=np.uint64
+    ).reshape(len(order), rules.num_perm)
+    banding = MinHashLSH(threshold=rules.copy_threshold, num_perm=rules.num_perm)
+    bands = [slice(i * banding.r, (i + 1) * banding.r) for i in range(banding.b)]
+    buckets: list[dict[int, int | list[int]]] = [{} for _ in bands]  # band hash -> original(s)
     copies = []
-    for article in order:
-        signature = signatures[article]
-        scored = [(signature.jaccard(signatures[c]), -position[c], c) for c in index.query(signature)]
+    for n, article in enumerate(order):
+        signature = signatures[n]
+        keys = [hash(signature[band].tobytes()) for band in bands]
+        candidates: set[int] = set()
+        for bucket, key in zip(buckets, keys, strict=True):
+            found = bucket.get(key)
+            if found is not None:
+                candidates.update(found if isinstance(found, list) else (found,))
+        scored = [(_jaccard(signature, signatures[c]), -c, order[c]) for c in candidates]
         scored = [s for s in scored if s[0] >= rules.copy_threshold]
         if scored:
             similarity, _, original = max(scored)
             copies.append(Copy(article, original, round(float(similarity), 3)))
-        else:
-            index.insert(article, signature)
+            continue
+        for bucket, key in zip(buckets, keys, strict=True):  # an original: index it
+            found = bucket.get(key)
+            if found is None:
+                bucket[key] = n
+            elif isinstance(found, list):
+                found.append(n)
+            else:
+                bucket[key] = [found, n]
     return copies
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures, as `MinHash.jaccard` computes it."""
+    return np.count_nonzero(a == b) / np.float64(len(a))

@@ -10,8 +10,6 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import trafilatura
-
 from parley.ingest.front_matter import split_front_matter
 from parley.ingest.records import (
     Article,
@@ -124,6 +122,8 @@ def read_json(source_path: str, text: str) -> Iterator[Article | Reject]:
 def html_document(content: str | bytes, url: str | None = None) -> tuple[str, dict[str, object]]:
     """(main text, metadata) of a web page by trafilatura, which drops scripts, styles and chrome;
     IngestProblem `no_text` when it finds no main text. The fetcher (parley.fetch) reads pages with it too."""
+    import trafilatura  # here: a run with nothing new, and every folder without pages, never needs it
+
     document = trafilatura.bare_extraction(
         content,
         url=url,
