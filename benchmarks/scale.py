@@ -28,8 +28,8 @@ from corpus import real_files, write_corpus, write_other_corpus, write_real_corp
 from pipelines.cli import command as parley_command  # noqa: E402
 
 
-def tree_rss_mb(root: int) -> float:
-    """Resident memory of `root` and all its descendants now, in MB (from /proc)."""
+def tree_rss_mb(root: int) -> tuple[float, float]:
+    """Resident memory of `root` alone and of `root` with all its descendants now, in MB (/proc)."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -46,7 +46,27 @@ def tree_rss_mb(root: int) -> float:
     while frontier:
         frontier = {pid for pid, parent in parents.items() if parent in frontier} - found
         found |= frontier
-    return sum(rss.get(pid, 0) for pid in found) / 2**20
+    return rss.get(root, 0) / 2**20, sum(rss.get(pid, 0) for pid in found) / 2**20
+
+
+def peaks_by_step(home: Path, samples: list[tuple[float, float]]) -> list[tuple[str, float]]:
+    """The main process's largest sample during each step of the run (from the run's event log)."""
+    import dagster as dg
+
+    os.environ["DAGSTER_HOME"] = str(home)
+    instance = dg.DagsterInstance.get()
+    (run,) = instance.get_runs(limit=1)
+    spans: dict[str, list[float]] = {}
+    for record in instance.all_logs(run.run_id):
+        event = record.dagster_event
+        if event and event.event_type_value in ("STEP_START", "STEP_SUCCESS"):
+            spans.setdefault(event.step_key, []).append(record.timestamp)
+    found = []
+    for step, times in spans.items():
+        during = [rss for at, rss in samples if times[0] - 1 <= at <= times[-1] + 1]
+        if during:
+            found.append((step, max(during)))
+    return sorted(found, key=lambda item: -item[1])
 
 
 def main() -> None:
@@ -75,9 +95,11 @@ def main() -> None:
     command = parley_command("run", "--articles", str(corpus), "--warehouse", str(work / "warehouse"))
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=ROOT, env=env)
-    peak_tree = 0.0
+    peak_tree, samples = 0.0, []
     while proc.poll() is None:
-        peak_tree = max(peak_tree, tree_rss_mb(proc.pid))
+        main_rss, tree = tree_rss_mb(proc.pid)
+        samples.append((time.time(), main_rss))
+        peak_tree = max(peak_tree, tree)
         time.sleep(1)
     seconds = time.perf_counter() - start
     if proc.returncode:
@@ -86,6 +108,9 @@ def main() -> None:
     print(f"parley run, {args.workers} workers: {seconds:.0f} s, {args.n / seconds:.1f} articles/s")
     print(f"peak resident memory, largest process: {largest:.0f} MB (target <= 2048 MB)")
     print(f"peak resident memory, all processes together (sampled each second): {peak_tree:.0f} MB")
+    print("the main process's largest sample during each step (MB):")
+    for step, rss in peaks_by_step(work / "home", samples)[:6]:
+        print(f"  {rss:6.0f}  {step}")
 
 
 if __name__ == "__main__":

@@ -409,6 +409,9 @@ def command(*args: str) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     """Exit status 0 on success, 1 when the run or query failed, 2 for a cause the user can fix."""
+    # Arrow's default allocator (mimalloc) keeps what it freed: at 100,000 articles the process held
+    # about 10% more at its peak than with the C library's, which gives large blocks back.
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     args = parser().parse_args(argv)
     try:
         return args.func(args)

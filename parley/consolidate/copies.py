@@ -55,11 +55,14 @@ def find_copies(articles: pd.DataFrame, rules: Rules) -> list[Copy]:
     """Each article that copies an earlier one (in `first_reported_order`), with the earlier
     article and their estimated similarity. Only originals are indexed, so a copy always
     names an article that is not itself a copy."""
-    texts = dict(zip(articles["article_id"], articles["text"], strict=True))
-    order = [
-        a for a in first_reported_order(articles) if len(_WORD.findall(texts[a])) >= rules.min_copy_words
-    ]
-    shingled = (shingles(texts[a], rules.shingle_words) for a in order)
+    row = {a: n for n, a in enumerate(articles["article_id"])}
+    column = articles["text"]
+
+    def text(article: str) -> str:  # one at a time: all texts as Python strings at once are the corpus again
+        return column.iat[row[article]]
+
+    order = [a for a in first_reported_order(articles) if len(_WORD.findall(text(a))) >= rules.min_copy_words]
+    shingled = (shingles(text(a), rules.shingle_words) for a in order)
     signatures = np.array(
         [m.hashvalues for m in MinHash.generator(shingled, num_perm=rules.num_perm)], dtype=np.uint64
     ).reshape(len(order), rules.num_perm)
