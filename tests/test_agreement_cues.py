@@ -251,3 +251,12 @@ def test_sides_that_have_not_decided_have_not_agreed(nlp: Language) -> None:
     [cue] = cues(nlp, "The two leaders have not decided yet whether to open a joint inquiry.")
     assert (cue.status, cue.description) == ("not_reached", "open a joint inquiry")
     assert statuses(nlp, "The minister has not decided whether to travel.") == []
+
+
+def test_a_list_misparsed_onto_the_subject_does_not_join_it(nlp: Language) -> None:
+    [cue] = cues(
+        nlp,
+        "The parties confirmed their mutual intention to continue close coordination within the UN, the "
+        "SCO and other multilateral fora.",
+    )
+    assert cue.status == "intended" and cue.subject is not None and cue.subject.text == "The parties"

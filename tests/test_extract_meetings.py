@@ -740,3 +740,12 @@ def test_a_meeting_on_the_sidelines_stays_apart_from_the_one_it_is_beside():
         "Tajikistan's Foreign Minister Rustam Nazarov."
     )
     assert [(m.countries, m.organizations) for m in found] == [(["KAZ"], ["CIS"]), (["KAZ", "TJK"], [])]
+
+
+def test_a_counterpart_received_after_a_place_is_still_the_guest():
+    found = meetings(
+        "The Minister of Foreign Affairs of the Republic of Chile, Ambassador Luis Mora Vidal, received today "
+        "at the Palacio de López his counterpart from the Oriental Republic of Peru, Chancellor Ana Ruiz Soto, "
+        "within the framework of the II Meeting of the Bilateral Political Consultation Mechanism."
+    )
+    assert [(m.countries, m.status) for m in found] == [(["CHL", "PER"], "held")]

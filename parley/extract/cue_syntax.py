@@ -118,6 +118,8 @@ def _subjects_span(verb: Token) -> Span:
     """All of a verb's subjects: the parser sometimes gives "Lund and Okafor" two nsubj."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     start, end = subjects[0].left_edge.i, subjects[-1].right_edge.i + 1
+    if subjects[-1].i < verb.i < end:
+        end = verb.i  # "The parties confirmed ..., the SCO and ...": a list misparsed onto the subject
     for dash in [t for t in verb.doc[start:end] if t.text in DATELINE_DASHES and t.i + 1 < end]:
         if _ends_dateline(dash):
             start = dash.i + 1  # "CITY, May 14 (Wire) -- Foreign ministers ...": not the dateline

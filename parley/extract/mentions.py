@@ -195,6 +195,8 @@ class MentionFinder:
             guests = child.dep_ in ("dobj", "nsubjpass") or _in_audience(child)
             if lemma == "receive" and guests and _names_someone(child):
                 return True  # "received the envoy", "was received by", "received in audience envoys of X"
+            if lemma == "receive" and any(t.lemma_.lower() == "counterpart" for t in child.subtree):
+                return True  # "received at the palace his counterpart": the parser hung the guest low
             if child.dep_ == "dobj" and lemma == "host":  # "hosted Wang", not "host a conference"
                 return is_title_word(child) or any(
                     t.ent_type_ in ("PERSON", "GPE", "NORP") for t in child.subtree
@@ -1026,6 +1028,10 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
             for nested in child.subtree:  # "held talks at request with X": "with X" hangs lower
                 if nested.dep_ == "prep" and nested.lower_ == "with" and nested.head.head.i == child.i:
                     args += _subtree(nested, blocked, ("relcl", "acl"))
+                if nested.lemma_.lower() == "counterpart" and verb.lemma_.lower() in _verb_lemmas(
+                    "object_side"
+                ):
+                    args += _subtree(nested, blocked, ("relcl", "acl"))  # "received at X his counterpart"
         elif (
             child.dep_ == "advcl" and child.tag_ == "VBN" and child.lemma_.lower() in _lex()["participation"]
         ):

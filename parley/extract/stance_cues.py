@@ -264,17 +264,17 @@ def _is_background(tok: Token) -> bool:
 
 def _match(tok: Token, lex: _StanceLexicon) -> _Hit | None:
     """The stance `tok` is a cue for, if any, with the words it needs around it."""
-    if is_negated(tok):
-        return None
     if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+        if is_negated(tok):
+            return None
         hit = _match_verb(tok, lex)
         return None if hit is not None and hit.stance == "demand" and _asks_own_staff(tok, lex) else hit
     if tok.pos_ in ("NOUN", "PROPN") and lemma(tok) in lex.nouns:
-        return _match_noun(tok, lex)
+        return None if is_negated(tok) else _match_noun(tok, lex)
     if tok.lower_ in lex.readiness:
-        return _match_readiness(tok, lex)
+        return None if is_negated(tok) else _match_readiness(tok, lex)
     if tok.lower_ in lex.adjectives:
-        return _match_adjective(tok, lex)
+        return None if is_negated(tok) else _match_adjective(tok, lex)
     return None
 
 
