@@ -124,7 +124,7 @@ def _match(tok: Token) -> Iterator[AgreementCue]:
 
 
 def _match_agree(tok: Token) -> Iterator[AgreementCue]:
-    if is_backstory(tok, frozenset(_lex()["background_marks"])):
+    if is_backstory(tok, _lex()["background_marks"]):
         return  # "relations soured when Ruritania agreed to ...": history, not the talks' outcome
     subject = subject_of(tok)
     if is_negated(tok) or _is_failed(tok):
@@ -309,7 +309,7 @@ def _match_disagreement(tok: Token) -> Iterator[AgreementCue]:
     lasting = tok.dep_ == "nsubj" and lemma(head) in lex["lasting_verbs"]
     if existential or lasting:
         topics = [t for t in tok.subtree if t.dep_ == "prep" and t.lower_ in lex["topic_preps"]]
-        content = complement(topics[0]) if topics else prep_object(head, frozenset(lex["topic_preps"]))
+        content = complement(topics[0]) if topics else prep_object(head, lex["topic_preps"])
         yield _cue("not_reached", (head, tok), None, content, None, "disagreement_nouns")
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Span, Token
 
+from parley.extract.cue_syntax import infinitive
 from parley.extract.dates import AHEAD, DateMention, dates_in, resolve
 from parley.extract.entities import ents_in
 from parley.extract.holders import is_collective
@@ -618,7 +619,7 @@ class MentionFinder:
                 ):
                     return "planned"
             if node.dep_ in ("ccomp", "advcl", "relcl", "pcomp") and node != trigger:
-                if node.dep_ == "advcl" and _infinitive(node) and _future(node.head):
+                if node.dep_ == "advcl" and infinitive(node) and _future(node.head):
                     return "planned"  # "will travel to Tehran to co-chair the session"
                 break
         return "planned" if _proposed(trigger) else "held"
@@ -942,10 +943,6 @@ def _conveners(trigger: Token, blocked: set[int]) -> list[Token]:
         if agent.dep_ == "agent"
         for t in _subtree(agent, blocked)
     ]
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _future(verb: Token) -> bool:
