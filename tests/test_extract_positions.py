@@ -214,3 +214,12 @@ def test_a_subject_misparsed_as_its_honorific_is_the_person_after_it():
     assert [(p.holder_country, p.holder_name) for p in found.positions if p.stance == "statement"] == [
         ("NZL", "Murray Finely")
     ]
+
+
+def test_a_chairperson_named_by_a_shortened_title_speaks_for_the_organisation():
+    found = extract(
+        "The Chairperson of the African Union Commission, Ana Bello, met President Tom Ruiz of Kenya "
+        "in Nairobi on Monday. The Chairperson of the Commission welcomed the election timetable."
+    )
+    [position] = [p for p in found.positions if p.stance == "support"]
+    assert (position.holder_organization, position.holder_name) == ("AU", "Ana Bello")

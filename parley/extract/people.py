@@ -1047,6 +1047,8 @@ _OFFICE_HEADS = {
     "advisor",
     "adviser",
     "chairman",
+    "chairperson",
+    "chairwoman",
     "king",
     "emperor",
     "leader",
