@@ -749,3 +749,13 @@ def test_a_counterpart_received_after_a_place_is_still_the_guest():
         "within the framework of the II Meeting of the Bilateral Political Consultation Mechanism."
     )
     assert [(m.countries, m.status) for m in found] == [(["CHL", "PER"], "held")]
+
+
+def test_the_next_meeting_one_side_looks_forward_to_is_with_the_side_just_met():
+    found = meetings(
+        "Foreign Minister Hana Ito of Japan spoke with Foreign Minister Paulo Mendes of Brazil on Friday. "
+        "Later she spoke with Chilean Foreign Minister Rosa Vidal. "
+        "Ito said Japan looks forward to an early meeting of the joint commission in Santiago."
+    )
+    planned = [m for m in found if m.status == "planned"]
+    assert [m.countries for m in planned] == [["CHL", "JPN"]]

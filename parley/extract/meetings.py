@@ -181,6 +181,8 @@ class MeetingBuilder:
                 mention.sides = [self.protagonist, *mention.sides]  # "in the call with X's minister Y"
             elif mention.guest and main is not None and len(main.sides) == 2 and mention.sides:
                 mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))  # "the visiting minister"
+            elif (recent := self._recent_pair(mention, drafts)) is not None:
+                mention.sides = list(recent.sides)  # "Look forward to an early meeting in Abuja"
             elif drafts:
                 if main is None or not (
                     mention.ordinal not in (None, "first") or self._is_background(mention)
@@ -188,6 +190,16 @@ class MeetingBuilder:
                     return  # one side only, and no meeting it fits: not enough to report an encounter
                 mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
         drafts.append(self._new(mention))
+
+    def _recent_pair(self, mention: Mention, drafts: list[Draft]) -> Draft | None:
+        """A meeting ahead with one side named, right after that side's meeting with another:
+        the same pair's next meeting."""
+        if mention.status not in AHEAD or mention.anaphoric or len(mention.sides) != 1:
+            return None
+        last = max(drafts, key=lambda d: max(d.sentences), default=None)
+        if last is None or len(last.sides) != 2 or mention.sides[0] not in last.sides:
+            return None
+        return last if mention.sent_index - max(last.sentences) <= 2 else None
 
     def _counterpart_only(self, mention: Mention) -> bool:
         """A mention naming only the other side's official ("the call with Ruritania's minister A"):
