@@ -759,3 +759,15 @@ def test_the_next_meeting_one_side_looks_forward_to_is_with_the_side_just_met():
     )
     planned = [m for m in found if m.status == "planned"]
     assert [m.countries for m in planned] == [["CHL", "JPN"]]
+
+
+def test_an_exchange_held_with_a_counterpart_is_a_meeting():
+    (meeting,) = meetings(
+        "Foreign Minister Hana Ito of Japan held a cordial exchange with Rosa Vidal, the Chilean foreign minister, "
+        "in Lima on Friday."
+    )
+    assert (meeting.countries, meeting.status) == (["CHL", "JPN"], "held")
+
+
+def test_trade_exchanges_are_no_meeting():
+    assert meetings("Trade exchanges with Chile grew by ten percent, Japan's foreign minister said.") == []
