@@ -771,3 +771,15 @@ def test_an_exchange_held_with_a_counterpart_is_a_meeting():
 
 def test_trade_exchanges_are_no_meeting():
     assert meetings("Trade exchanges with Chile grew by ten percent, Japan's foreign minister said.") == []
+
+
+def test_discussing_with_a_counterpart_is_a_meeting():
+    (meeting,) = meetings(
+        "Foreign Minister Hana Ito of Japan also discussed with her Chilean counterpart, Rosa Vidal, "
+        "ways of boosting trade."
+    )
+    assert (meeting.countries, meeting.status) == (["CHL", "JPN"], "held")
+
+
+def test_discussing_ties_with_a_country_is_no_meeting():
+    assert meetings("Japan's foreign minister discussed trade ties with Chile in a speech to students.") == []
