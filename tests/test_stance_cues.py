@@ -239,6 +239,11 @@ def test_a_named_speakers_reported_view_is_a_statement(nlp: Language) -> None:
     assert stances(nlp, "Maria Lopez said that the two economies are closely linked.") == ["statement"]
 
 
+def test_a_reported_account_of_what_the_talks_covered_is_no_statement(nlp: Language) -> None:
+    assert stances(nlp, "Maria Lopez said she had discussed fisheries and ports with Ruiz.") == []
+    assert stances(nlp, "Maria Lopez said the meeting had focused on ports and fisheries.") == []
+
+
 def test_agreement_verbs_and_stances_are_read_once_per_sentence(nlp: Language) -> None:
     from parley.extract.cues import find_agreements, sentence_cues
 
