@@ -355,3 +355,8 @@ def test_recalling_that_is_a_statement_and_appealing_to_a_side_a_demand(nlp: Lan
     assert stances(nlp, "The minister recalled that the treaty bars new dams on the river.") == ["statement"]
     assert stances(nlp, "Peru recalled its ambassador from Chile.") == []
     assert stances(nlp, "The envoy appealed to both sides to show restraint.") == ["demand"]
+
+
+def test_conveyed_greetings_are_a_courtesy_not_a_statement(nlp: Language) -> None:
+    assert stances(nlp, "Ambassador Ruiz conveyed the greetings of the President to the minister.") == []
+    assert stances(nlp, "Ambassador Ruiz conveyed the concerns of his government to the minister.") != []

@@ -287,8 +287,10 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         return None  # "the two sides have supported each other": an account of ties, not a stance
     if any(lemma(o) in lex.nouns for o in objects) and word in lex.light_verbs:
         return None  # "reiterated his support": the noun is the cue
-    if any(lemma(o) in lex.courtesy_nouns for o in objects) and word in lex.courtesy_verbs:
-        return None  # "offered his congratulations": the noun is the cue
+    if any(lemma(o) in lex.courtesy_nouns for o in objects) and (
+        word in lex.courtesy_verbs or word in lex.light_verbs
+    ):
+        return None  # "offered his congratulations", "conveyed greetings": the noun is the cue, if any
     clause = clause_child(tok)
     if word in lex.feeling_verbs and (feeling := _feeling(tok, lex)) is not None:
         return feeling
