@@ -783,3 +783,20 @@ def test_discussing_with_a_counterpart_is_a_meeting():
 
 def test_discussing_ties_with_a_country_is_no_meeting():
     assert meetings("Japan's foreign minister discussed trade ties with Chile in a speech to students.") == []
+
+
+def test_a_visit_to_two_countries_is_one_bilateral_each():
+    found = meetings(
+        "The Minister of Trade and Industry, Ana Ruiz of Chile, will undertake a working visit to Peru "
+        "and Bolivia next week."
+    )
+    assert sorted(m.countries for m in found) == [["BOL", "CHL"], ["CHL", "PER"]]
+    assert {m.status for m in found} == {"planned"}
+
+
+def test_travelling_to_co_chair_a_session_is_planned():
+    (meeting,) = meetings(
+        "Minister Ana Ruiz of Chile will travel to Lima on Friday to co-chair the session of the "
+        "joint commission with her Peruvian counterpart Jorge Soto."
+    )
+    assert (meeting.countries, meeting.status) == (["CHL", "PER"], "planned")

@@ -360,3 +360,16 @@ def test_recalling_that_is_a_statement_and_appealing_to_a_side_a_demand(nlp: Lan
 def test_conveyed_greetings_are_a_courtesy_not_a_statement(nlp: Language) -> None:
     assert stances(nlp, "Ambassador Ruiz conveyed the greetings of the President to the minister.") == []
     assert stances(nlp, "Ambassador Ruiz conveyed the concerns of his government to the minister.") != []
+
+
+def test_a_title_with_and_in_it_is_one_side(nlp: Language) -> None:
+    from parley.extract.cue_syntax import is_joint
+
+    def subject(text: str):
+        sent = next(nlp(text).sents)
+        root = sent.root
+        head = next(c for c in root.children if c.dep_ == "nsubj")
+        return sent.doc[head.left_edge.i : head.right_edge.i + 1]
+
+    assert not is_joint(subject("The Minister of Trade and Industry, Ana Ruiz, will visit Lima."))
+    assert is_joint(subject("Ana Ruiz and Jorge Soto will visit Lima."))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Span, Token
 
-from parley.extract.cue_syntax import infinitive
+from parley.extract.cue_syntax import coordinates, infinitive
 from parley.extract.dates import AHEAD, DateMention, dates_in, resolve
 from parley.extract.entities import ents_in
 from parley.extract.holders import is_collective
@@ -399,7 +399,7 @@ class MentionFinder:
             not subject
             or any(t.tag_ == "NNS" for t in subject)  # "ministers of ...", wherever the parser hangs it
             or any(h.tag_ == "NNPS" for h in heads)  # "the Foreign Ministers", not "Minister of ... Affairs"
-            or any(t.dep_ == "conj" for t in subject)
+            or any(coordinates(t, heads) for t in subject)
         ):
             return None
         persons, _offices, sides, _orgs = self._sides_in(subject)

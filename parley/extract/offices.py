@@ -19,6 +19,7 @@ def _offices() -> dict:
         "title_words": frozenset(data["title_words"]),
         "connectors": frozenset(data["connectors"]),
         "honorifics": frozenset(data["honorifics"]),
+        "joined_stems": tuple(data["joined_stems"]),
         "levels": [(phrase, level) for phrase, level in data["levels"]],
         "implied_side": {
             phrase: [codes] if isinstance(codes, str) else list(codes)
@@ -46,6 +47,13 @@ def is_connector(token: Token) -> bool:
 def honorific_abbreviations() -> list[str]:
     """The honorifics written with a full stop ("Hon.", "Amb."), which the tokenizer must keep whole."""
     return sorted(h for h in _offices()["honorifics"] if h.endswith(".") and "." not in h[:-1])
+
+
+def joined_words() -> list[str]:
+    """Hyphenated verbs of shared office ("co-chair", "Co-hosted") in every inflection and both
+    cases, which the tokenizer must keep whole."""
+    forms = [f"{stem}{ending}" for stem in _offices()["joined_stems"] for ending in ("", "s", "ed", "ing")]
+    return sorted({*forms, *(f[:1].upper() + f[1:] for f in forms)})
 
 
 def is_honorific(token: Token) -> bool:
