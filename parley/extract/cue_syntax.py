@@ -159,7 +159,9 @@ def is_agent_token(tok: Token) -> bool:
 def is_joint(span: Span) -> bool:
     """Whether `span` names more than one side: "Japan and China", "the two sides", "both", "they"."""
     root = span.root
-    if any(coordinates(t, [root]) for t in span) or any(t.lower_ in ("both", "two", "together") for t in span):
+    if any(coordinates(t, [root]) for t in span) or any(
+        t.lower_ in ("both", "two", "together") for t in span
+    ):
         return True
     if root.lower_ in ("they", "we", "both", "duo", "pair"):
         return True
