@@ -800,3 +800,15 @@ def test_travelling_to_co_chair_a_session_is_planned():
         "joint commission with her Peruvian counterpart Jorge Soto."
     )
     assert (meeting.countries, meeting.status) == (["CHL", "PER"], "planned")
+
+
+def test_a_leader_named_as_the_owner_of_something_is_no_participant():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Diplomats from Chile, Peru and Bolivia have been meeting in Lima since May 4 on a water "
+            "accord that President Luis Arce's government backs.",
+            published=MONDAY,
+        )
+    )
+    assert [m.countries for m in found.meetings] == [["BOL", "CHL", "PER"]]
+    assert "Luis Arce" not in {p.name for p in found.participants}
