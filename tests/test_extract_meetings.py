@@ -812,3 +812,11 @@ def test_a_leader_named_as_the_owner_of_something_is_no_participant():
     )
     assert [m.countries for m in found.meetings] == [["BOL", "CHL", "PER"]]
     assert "Luis Arce" not in {p.name for p in found.participants}
+
+
+def test_a_meeting_between_both_countries_is_between_the_sides_of_its_clause():
+    (meeting,) = meetings(
+        "Chile and Peru have started preparations for a meeting between both countries' leaders, "
+        "Chilean Foreign Minister Ana Ruiz said on Tuesday."
+    )
+    assert (meeting.countries, meeting.status, meeting.level) == (["CHL", "PER"], "planned", "summit")

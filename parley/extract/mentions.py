@@ -55,6 +55,9 @@ def _encounter_nouns() -> frozenset[str]:
     return words(TRIGGERS, label="noun") | words(TRIGGERS, label="reference")
 
 
+_BOTH_COUNTRIES = re.compile(r"\b(?:both|two)\s+(?:countries|nations|states|sides|governments)\b")
+
+
 @functools.cache
 def _other_side_preps() -> dict[str, tuple[str, ...]]:
     """A trigger verb's lemma -> the prepositions that introduce its other side ("met with")."""
@@ -268,6 +271,8 @@ class MentionFinder:
             persons, mention.offices, mention.sides, _ = self._sides_in(roster, listed=True)
             mention.persons = [p for p in persons if p.title or p.side]  # not "Barbuda" of a country name
             mention.roster = bool(mention.sides)
+        elif mention.anaphoric and (pair := self._pair_of_clause(trigger)):
+            mention.sides, mention.anaphoric = pair, False  # "A and B discuss a meeting between both leaders"
         elif mention.anaphoric:
             if verb is not None and verb.lemma_.lower() in lex["participation"]:
                 mention.persons = [p for p in arg_persons if p not in own_persons]
@@ -380,6 +385,20 @@ class MentionFinder:
                 if (token.dep_ == "dobj" or token.head.lower_ == "with") and not self.sides.find(phrase.text):
                     return True
         return False
+
+    def _pair_of_clause(self, trigger: Token) -> list[str]:
+        """ "Russia and Indonesia are preparing a meeting between both countries' leaders": a
+        meeting "between both countries" is between the sides its clause's subject names."""
+        between = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"]
+        text = " ".join(t.lower_ for c in between for t in c.subtree)
+        if not _BOTH_COUNTRIES.search(text):
+            return []
+        for verb in trigger.ancestors:
+            subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            if subjects:
+                _persons, _offices, sides, _orgs = self._sides_in(subjects)
+                return sides if len(sides) == 2 else []
+        return []
 
     def _host(self, mention: Mention, verb: Token | None, words: set[str]) -> str | None:
         """The one side that meets several others in turn: a single subject ("Lavrov held talks
