@@ -820,3 +820,12 @@ def test_a_meeting_between_both_countries_is_between_the_sides_of_its_clause():
         "Chilean Foreign Minister Ana Ruiz said on Tuesday."
     )
     assert (meeting.countries, meeting.status, meeting.level) == (["CHL", "PER"], "planned", "summit")
+
+
+def test_a_round_that_had_been_set_for_a_weekday_was_due_that_past_weekday():
+    (meeting,) = meetings(
+        "A second round of talks between Chile and Peru that had been set to take place in Lima on "
+        "Tuesday was cancelled.",
+        published=dt.date(2024, 6, 13),
+    )
+    assert (meeting.status, meeting.start_date) == ("cancelled", dt.date(2024, 6, 11))

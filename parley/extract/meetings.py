@@ -418,7 +418,8 @@ class MeetingBuilder:
         if beside and draft.date is None and main.date is not None and main.status == draft.status:
             draft.date = main.date  # "on its sidelines": during the meeting it is beside
         if draft.date is not None:
-            draft.start_date = resolve(draft.date, self.published, future=draft.status in AHEAD)
+            ahead = draft.status in AHEAD and not (draft.status == "cancelled" and _was_due(draft))
+            draft.start_date = resolve(draft.date, self.published, future=ahead)
         if draft is main and (draft.format == "unknown" or not draft.explicit_format):
             if _PHONE_TITLE.search(self.title):
                 draft.format = "phone"
@@ -437,6 +438,14 @@ class MeetingBuilder:
         draft.level = highest(levels)
         if draft.level == "unknown":
             draft.level = meeting_word_level(draft.level_words)
+
+
+def _was_due(draft: Draft) -> bool:
+    """ "The round that had been set for Tuesday was cancelled": its day had come, or was near,
+    when it was called off, so a weekday is the last one, not the next."""
+    return any(
+        t.lower_ == "had" and t.dep_ in ("aux", "auxpass") for m in draft.mentions for t in m.trigger.sent
+    )
 
 
 def _fold_settings(mentions: list[Mention]) -> list[Mention]:
