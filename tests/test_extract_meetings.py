@@ -829,3 +829,12 @@ def test_a_round_that_had_been_set_for_a_weekday_was_due_that_past_weekday():
         published=dt.date(2024, 6, 13),
     )
     assert (meeting.status, meeting.start_date) == ("cancelled", dt.date(2024, 6, 11))
+
+
+def test_negotiations_between_two_sides_are_a_meeting():
+    (meeting,) = meetings("The negotiations between Chile and Peru on the fishing quota resumed in Lima on Friday.")
+    assert (meeting.countries, meeting.status, meeting.location) == (["CHL", "PER"], "held", "Lima")
+
+
+def test_negotiations_with_no_article_or_party_are_no_meeting():
+    assert meetings("Chile's minister said negotiations on fishing quotas are complex and slow.") == []
