@@ -838,3 +838,12 @@ def test_negotiations_between_two_sides_are_a_meeting():
 
 def test_negotiations_with_no_article_or_party_are_no_meeting():
     assert meetings("Chile's minister said negotiations on fishing quotas are complex and slow.") == []
+
+
+def test_a_postponed_meeting_is_dated_by_the_day_it_was_scheduled_for():
+    found = meetings(
+        "Originally scheduled for the 3rd of February, the meeting between the presidents of Chile and "
+        "Peru was postponed when the Peruvian president fell ill.",
+        published=dt.date(2024, 2, 10),
+    )
+    assert [(m.status, m.start_date) for m in found] == [("cancelled", dt.date(2024, 2, 3))]

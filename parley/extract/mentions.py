@@ -58,6 +58,16 @@ def _encounter_nouns() -> frozenset[str]:
 _BOTH_COUNTRIES = re.compile(r"\b(?:both|two)\s+(?:countries|nations|states|sides|governments)\b")
 
 
+def _date_it_was_set_for(sent: Span) -> list[DateMention]:
+    """The date in a "scheduled for"/"set for" participle of the sentence."""
+    for token in sent:
+        if token.tag_ == "VBN" and token.lemma_.lower() in _lex()["set_for"]:
+            found = dates_in(token.doc[token.left_edge.i : token.right_edge.i + 1])
+            if found:
+                return found
+    return []
+
+
 @functools.cache
 def _other_side_preps() -> dict[str, tuple[str, ...]]:
     """A trigger verb's lemma -> the prepositions that introduce its other side ("met with")."""
@@ -674,6 +684,8 @@ class MentionFinder:
                 if child.dep_ in ("prep", "npadvmod") and child.i > mention.trigger.i:
                     sub = doc[child.left_edge.i : child.right_edge.i + 1]
                     dates += dates_in(sub)
+        if not dates and mention.status == "cancelled":
+            dates = _date_it_was_set_for(sent)  # "Originally scheduled for 3 February, the meeting was postponed"
         if dates:
             mention.date = dates[0]
             mention.start_date = resolve(dates[0], self.published, future=mention.status in AHEAD)
