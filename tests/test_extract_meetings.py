@@ -832,7 +832,9 @@ def test_a_round_that_had_been_set_for_a_weekday_was_due_that_past_weekday():
 
 
 def test_negotiations_between_two_sides_are_a_meeting():
-    (meeting,) = meetings("The negotiations between Chile and Peru on the fishing quota resumed in Lima on Friday.")
+    (meeting,) = meetings(
+        "The negotiations between Chile and Peru on the fishing quota resumed in Lima on Friday."
+    )
     assert (meeting.countries, meeting.status, meeting.location) == (["CHL", "PER"], "held", "Lima")
 
 

@@ -685,7 +685,9 @@ class MentionFinder:
                     sub = doc[child.left_edge.i : child.right_edge.i + 1]
                     dates += dates_in(sub)
         if not dates and mention.status == "cancelled":
-            dates = _date_it_was_set_for(sent)  # "Originally scheduled for 3 February, the meeting was postponed"
+            dates = _date_it_was_set_for(
+                sent
+            )  # "Originally scheduled for 3 February, the meeting was postponed"
         if dates:
             mention.date = dates[0]
             mention.start_date = resolve(dates[0], self.published, future=mention.status in AHEAD)
