@@ -849,3 +849,13 @@ def test_a_postponed_meeting_is_dated_by_the_day_it_was_scheduled_for():
         published=dt.date(2024, 2, 10),
     )
     assert [(m.status, m.start_date) for m in found] == [("cancelled", dt.date(2024, 2, 3))]
+
+
+def test_the_honourable_prime_minister_is_an_office_a_later_he_refers_to():
+    found = meetings(
+        "New Zealand Foreign Minister Hon. Sam Reed met Prime Minister Hon. Tavita Lui of Tonga in "
+        "Nuku'alofa on Monday. The Hon. Prime Minister said the talks were useful. "
+        "He has also met with the Chinese Ambassador about the airport loan."
+    )
+    assert ["CHN", "TON"] in [m.countries for m in found]
+    assert ["CHN", "NZL"] not in [m.countries for m in found]
