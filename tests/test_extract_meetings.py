@@ -859,3 +859,32 @@ def test_the_honourable_prime_minister_is_an_office_a_later_he_refers_to():
     )
     assert ["CHN", "TON"] in [m.countries for m in found]
     assert ["CHN", "NZL"] not in [m.countries for m in found]
+
+
+def test_the_ministers_of_a_region_met_as_its_countries():
+    (meeting,) = meetings("The foreign ministers of the Central Asian countries met in Dushanbe on Monday.")
+    assert meeting.countries == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+def test_a_series_of_bilateral_meetings_is_one_meeting_each():
+    found = meetings(
+        "The EU High Representative Ana Ruiz held a series of bilateral meetings with the leaders of "
+        "Serbia, Albania and Montenegro in Berlin this afternoon."
+    )
+    assert sorted((m.countries, m.organizations) for m in found) == [
+        (["ALB"], ["EU"]),
+        (["MNE"], ["EU"]),
+        (["SRB"], ["EU"]),
+    ]
+
+
+def test_what_these_bilateral_discussions_agreed_belongs_to_each_bilateral():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="The EU High Representative Ana Ruiz held a series of bilateral meetings with the leaders of "
+            "Serbia, Albania and Montenegro in Berlin this afternoon. In these bilateral discussions they "
+            "agreed on the importance of regional cooperation.",
+            published=MONDAY,
+        )
+    )
+    assert sorted(a.parties for a in found.agreements) == [["ALB", "EU"], ["EU", "MNE"], ["EU", "SRB"]]

@@ -145,7 +145,8 @@ class MeetingBuilder:
                     draft.persons, draft.offices = list(main.persons), list(main.offices)
                 drafts.append(draft)
             else:
-                self._absorb(main, mention, detail_only=not mention.roster)
+                for draft in self._with_siblings(main, drafts):  # "in these bilateral discussions"
+                    self._absorb(draft, mention, detail_only=not mention.roster)
             return
         if mention.host:
             for guest in [s for s in mention.sides if s != mention.host]:
@@ -200,6 +201,13 @@ class MeetingBuilder:
         if last is None or len(last.sides) != 2 or mention.sides[0] not in last.sides:
             return None
         return last if mention.sent_index - max(last.sentences) <= 2 else None
+
+    @staticmethod
+    def _with_siblings(main: Draft, drafts: list[Draft]) -> list[Draft]:
+        """The main meeting, or all the bilaterals one report was split into."""
+        if not main.split:
+            return [main]
+        return [d for d in drafts if d.split and d.mentions[0] is main.mentions[0]]
 
     def _counterpart_only(self, mention: Mention) -> bool:
         """A mention naming only the other side's official ("the call with Ruritania's minister A"):

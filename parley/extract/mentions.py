@@ -335,7 +335,9 @@ class MentionFinder:
             if a.dep_ in ("nsubj", "nsubjpass") and is_title_word(a)
             for c in a.children
         )
-        mention.separate = bool(words & {"separate", "separately"})
+        mention.separate = bool(words & {"separate", "separately"}) or (
+            trigger.tag_ == "NNS" and "bilateral" in words  # "a series of bilateral meetings with A, B and C"
+        )
         mention.per_person = (
             trigger.tag_ == "NNS"
             and "counterparts" in words
@@ -1004,6 +1006,8 @@ def _roster(trigger: Token) -> list[Token]:
 def _governing_verb(trigger: Token) -> Token | None:
     """The verb whose argument the trigger is: "held talks", "opened the meeting", "during the talks"."""
     node = trigger
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _QUANTIFIERS:
+        node = node.head.head  # "held a series of bilateral meetings": the series is held
     if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
         verb = node.head
     elif node.dep_ == "pobj" and node.head.dep_ == "prep":
@@ -1013,6 +1017,7 @@ def _governing_verb(trigger: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+_QUANTIFIERS = {"series", "round", "number", "couple", "string", "set"}
 _TO_PLACE = {"visit", "welcome", "travel"}
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 _RAISED_EVENT_VERBS = {"take", "be", "hold", "occur", "happen"}  # "take place", "be held"
