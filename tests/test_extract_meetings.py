@@ -888,3 +888,15 @@ def test_what_these_bilateral_discussions_agreed_belongs_to_each_bilateral():
         )
     )
     assert sorted(a.parties for a in found.agreements) == [["ALB", "EU"], ["EU", "MNE"], ["EU", "SRB"]]
+
+
+def test_what_was_agreed_in_separate_meetings_belongs_to_each_of_them():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Chilean Foreign Minister Ana Ruiz held talks with the foreign ministers of Peru, Bolivia and "
+            "Ecuador in Lima. In separate meetings with the three ministers on Monday, Ruiz agreed to "
+            "expand trade in fruit and copper.",
+            published=MONDAY,
+        )
+    )
+    assert sorted(a.parties for a in found.agreements) == [["BOL", "CHL"], ["CHL", "ECU"], ["CHL", "PER"]]

@@ -174,7 +174,10 @@ class MeetingBuilder:
                 mention.offices = [*mention.offices, *main.offices]
         for draft in drafts:
             if not self._conflicts(draft, mention):
-                self._absorb(draft, mention)
+                # "In separate meetings with the four officials, ...": one side named, every bilateral
+                targets = self._with_siblings(draft, drafts) if len(mention.sides) <= 1 else [draft]
+                for target in targets:
+                    self._absorb(target, mention)
                 return
         parties = len(mention.sides) + len(set(mention.organizations) - set(mention.sides))
         if parties < 2 and len(mention.persons) < 2 and not mention.collective:
