@@ -900,3 +900,11 @@ def test_what_was_agreed_in_separate_meetings_belongs_to_each_of_them():
         )
     )
     assert sorted(a.parties for a in found.agreements) == [["BOL", "CHL"], ["CHL", "ECU"], ["CHL", "PER"]]
+
+
+def test_a_round_of_talks_the_ministers_discussed_is_still_to_come():
+    found = meetings(
+        "Chilean Foreign Minister Ana Ruiz and Peruvian Foreign Minister Jorge Soto met in Lima on Friday "
+        "and discussed a new round of talks between the two countries' presidents."
+    )
+    assert sorted(m.status for m in found) == ["held", "planned"]

@@ -68,6 +68,10 @@ def _date_it_was_set_for(sent: Span) -> list[DateMention]:
     return []
 
 
+def _indefinite(trigger: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)
+
+
 @functools.cache
 def _other_side_preps() -> dict[str, tuple[str, ...]]:
     """A trigger verb's lemma -> the prepositions that introduce its other side ("met with")."""
@@ -617,6 +621,8 @@ class MentionFinder:
             return "planned"
         if any(t.lower_ in ("next", "upcoming") for t in trigger.subtree if t.i < trigger.i):
             return "planned"
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "discuss" and _indefinite(trigger):
+            return "planned"  # "discussed a new round of talks": one still to come
         for node in chain:
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in lex["planning_governors"]:
                 return "planned"  # "agreed to hold talks", "decided to push for a summit"
