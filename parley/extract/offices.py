@@ -20,6 +20,7 @@ def _offices() -> dict:
         "connectors": frozenset(data["connectors"]),
         "honorifics": frozenset(data["honorifics"]),
         "joined_stems": tuple(data["joined_stems"]),
+        "other_leaders": tuple(data["other_leaders"]),
         "levels": [(phrase, level) for phrase, level in data["levels"]],
         "implied_side": {
             phrase: [codes] if isinstance(codes, str) else list(codes)
@@ -114,6 +115,7 @@ def meeting_word_level(text: str) -> str:
 def office_word_levels(text: str) -> list[str]:
     """Ranks of offices named in the plural ("the foreign ministers of X and Y")."""
     lowered = _SHARED_RANK.sub(r"\1 ministers", _normal(text))  # "vice defence and foreign ministers"
+    lowered = re.sub(rf"\b(?:{'|'.join(_offices()['other_leaders'])}) leaders\b", "", lowered)
     levels = [level for phrase, level in _offices()["office_words"] if phrase in lowered]
     if not levels and _CABINET_MINISTERS.search(lowered):
         levels.append("ministerial")  # "the water ministers of A, B and C": any portfolio
