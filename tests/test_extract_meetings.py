@@ -908,3 +908,28 @@ def test_a_round_of_talks_the_ministers_discussed_is_still_to_come():
         "and discussed a new round of talks between the two countries' presidents."
     )
     assert sorted(m.status for m in found) == ["held", "planned"]
+
+
+def test_a_second_reference_back_joins_the_earlier_one_not_a_new_meeting():
+    found = meetings(
+        "The next consultations of the foreign ministers of Chile and Peru will be held in 2025, the "
+        "ministers agreed during online talks on Wednesday. During the talks, the ministers also "
+        "expressed concern about illegal fishing."
+    )
+    assert sorted(m.status for m in found) == ["held", "planned"]
+
+
+def test_a_session_a_body_is_to_hold_is_planned():
+    found = meetings(
+        "Chilean Foreign Minister Ana Ruiz and Peruvian Foreign Minister Jorge Soto met in Lima on Friday. "
+        "The joint commission of Chile and Peru is to hold its first session before the end of July."
+    )
+    assert sorted(m.status for m in found) == ["held", "planned"]
+
+
+def test_a_leader_yet_to_meet_someone_has_no_meeting_planned():
+    found = meetings(
+        "Chilean President Ana Ruiz met Peruvian President Jorge Soto in Lima on Friday. "
+        "She is yet to meet an African leader since taking office."
+    )
+    assert [m.status for m in found] == ["held"]

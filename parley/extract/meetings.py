@@ -138,6 +138,10 @@ class MeetingBuilder:
         if mention.anaphoric:
             if main is None:
                 drafts.append(self._new(mention, detail_only=True))
+            elif self._conflicts(main, mention, detail_only=True) and (
+                earlier := self._earlier_reference(mention, drafts)
+            ):
+                self._absorb(earlier, mention, detail_only=not mention.roster)  # "during the consultations"
             elif self._conflicts(main, mention, detail_only=True):
                 draft = self._new(mention, detail_only=True)
                 draft.sides = list(main.sides)
@@ -204,6 +208,14 @@ class MeetingBuilder:
         if last is None or len(last.sides) != 2 or mention.sides[0] not in last.sides:
             return None
         return last if mention.sent_index - max(last.sentences) <= 2 else None
+
+    def _earlier_reference(self, mention: Mention, drafts: list[Draft]) -> Draft | None:
+        """For a reference back that the main meeting cannot take, the latest other meeting of its
+        status that was itself only referred to ("the talks on Wednesday ... during the talks")."""
+        for draft in reversed(drafts[1:]):
+            if draft.status == mention.status and not self._conflicts(draft, mention, detail_only=True):
+                return draft if all(m.anaphoric for m in draft.mentions) else None
+        return None
 
     @staticmethod
     def _with_siblings(main: Draft, drafts: list[Draft]) -> list[Draft]:

@@ -626,6 +626,9 @@ class MentionFinder:
         for node in chain:
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in lex["planning_governors"]:
                 return "planned"  # "agreed to hold talks", "decided to push for a summit"
+            if node.dep_ == "xcomp" and node.head.lemma_ == "be" and infinitive(node):
+                if not any(c.lower_ == "yet" for c in node.head.children):  # "is yet to meet": none
+                    return "planned"  # "the group is to hold its first session in July"
             if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in lex["planning_governors"]:
                 return "planned"  # "agreed on holding", "decided on convening"
         if (
