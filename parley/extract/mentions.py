@@ -68,6 +68,17 @@ def _date_it_was_set_for(sent: Span) -> list[DateMention]:
     return []
 
 
+def _is_to(node: Token) -> bool:
+    """ "is to hold": arranged; "is yet to meet": nothing arranged."""
+    head = node.head
+    return (
+        node.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and infinitive(node)
+        and not any(c.lower_ == "yet" for c in head.children)
+    )
+
+
 def _indefinite(trigger: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)
 
@@ -626,9 +637,8 @@ class MentionFinder:
         for node in chain:
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in lex["planning_governors"]:
                 return "planned"  # "agreed to hold talks", "decided to push for a summit"
-            if node.dep_ == "xcomp" and node.head.lemma_ == "be" and infinitive(node):
-                if not any(c.lower_ == "yet" for c in node.head.children):  # "is yet to meet": none
-                    return "planned"  # "the group is to hold its first session in July"
+            if _is_to(node):
+                return "planned"  # "the group is to hold its first session in July"
             if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in lex["planning_governors"]:
                 return "planned"  # "agreed on holding", "decided on convening"
         if (
