@@ -933,3 +933,22 @@ def test_a_leader_yet_to_meet_someone_has_no_meeting_planned():
         "She is yet to meet an African leader since taking office."
     )
     assert [m.status for m in found] == ["held"]
+
+
+def test_a_commission_meeting_the_counterpart_was_invited_to_is_planned():
+    found = meetings(
+        "Foreign Minister Hana Ito of Japan spoke by phone with Chilean Foreign Minister Rosa Vidal on "
+        "Friday. Ito invited her for the joint commission meeting in Tokyo soon."
+    )
+    assert sorted((m.status, m.countries) for m in found) == [
+        ("held", ["CHL", "JPN"]),
+        ("planned", ["CHL", "JPN"]),
+    ]
+
+
+def test_talks_with_business_leaders_are_no_meeting_with_the_country_just_met():
+    found = meetings(
+        "Foreign Minister Hana Ito of Japan will meet Chilean Foreign Minister Rosa Vidal in Santiago on "
+        "Monday. On Tuesday, Ito will travel to Valparaiso for talks with business leaders."
+    )
+    assert [m.countries for m in found] == [["CHL", "JPN"]]

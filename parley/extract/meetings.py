@@ -176,6 +176,8 @@ class MeetingBuilder:
             if mention.collective_people:
                 mention.persons = list(dict.fromkeys([*mention.persons, *main.persons]))
                 mention.offices = [*mention.offices, *main.offices]
+        if (recent := self._recent_pair(mention, drafts)) is not None:
+            mention.sides = list(recent.sides)  # "Look forward to an early meeting in Abuja"
         for draft in drafts:
             if not self._conflicts(draft, mention):
                 # "In separate meetings with the four officials, ...": one side named, every bilateral
@@ -189,8 +191,6 @@ class MeetingBuilder:
                 mention.sides = [self.protagonist, *mention.sides]  # "in the call with X's minister Y"
             elif mention.guest and main is not None and len(main.sides) == 2 and mention.sides:
                 mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))  # "the visiting minister"
-            elif (recent := self._recent_pair(mention, drafts)) is not None:
-                mention.sides = list(recent.sides)  # "Look forward to an early meeting in Abuja"
             elif drafts:
                 if main is None or not (
                     mention.ordinal not in (None, "first") or self._is_background(mention)
@@ -204,6 +204,9 @@ class MeetingBuilder:
         the same pair's next meeting."""
         if mention.status not in AHEAD or mention.anaphoric or len(mention.sides) != 1:
             return None
+        trigger = mention.trigger
+        if any(c.lower_ == "with" for c in [*trigger.children, *trigger.head.children]):
+            return None  # "talks with business leaders": its other party is named, and is no side
         last = max(drafts, key=lambda d: max(d.sentences), default=None)
         if last is None or len(last.sides) != 2 or mention.sides[0] not in last.sides:
             return None

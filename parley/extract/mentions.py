@@ -289,7 +289,7 @@ class MentionFinder:
             return None  # "paying a visit to a shrine": nothing to add to a meeting
         if self._internal(trigger):
             return None  # "talks between Sudanese civilian and military leaders": one country's own
-        if any(a.lemma_.lower() == "invite" for a in list(trigger.ancestors)[:3]):
+        if any(a.lemma_.lower() == "invite" for a in list(trigger.ancestors)[:3]) and not definite:
             return None  # "invited Vinh to make an official visit": an offer, not an arranged event
         roster = _roster(trigger) if mention.anaphoric else []
         if roster:
