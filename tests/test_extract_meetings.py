@@ -952,3 +952,16 @@ def test_talks_with_business_leaders_are_no_meeting_with_the_country_just_met():
         "Monday. On Tuesday, Ito will travel to Valparaiso for talks with business leaders."
     )
     assert [m.countries for m in found] == [["CHL", "JPN"]]
+
+
+def test_a_reference_back_beside_one_counterpart_belongs_to_that_counterparts_meeting():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Chilean Foreign Minister Ana Ruiz met the Chinese Ambassador, Li Wen, in Santiago on Monday. "
+            "She also received the ambassadors of Peru and Bolivia. The minister and the Bolivian "
+            "Ambassador, Luis Mora, discussed trade at the meeting.",
+            published=MONDAY,
+        )
+    )
+    keys = {m.key: m.countries for m in found.meetings}
+    assert {p.name: keys[p.meeting_key] for p in found.participants}.get("Luis Mora") == ["BOL", "CHL"]

@@ -138,6 +138,10 @@ class MeetingBuilder:
         if mention.anaphoric:
             if main is None:
                 drafts.append(self._new(mention, detail_only=True))
+            elif named := self._named_meeting(mention, drafts):
+                self._absorb(
+                    named, mention, detail_only=not mention.roster
+                )  # "X and the Ethiopian envoy ... at the meeting"
             elif self._conflicts(main, mention, detail_only=True) and (
                 earlier := self._earlier_reference(mention, drafts)
             ):
@@ -211,6 +215,20 @@ class MeetingBuilder:
         if last is None or len(last.sides) != 2 or mention.sides[0] not in last.sides:
             return None
         return last if mention.sent_index - max(last.sentences) <= 2 else None
+
+    def _named_meeting(self, mention: Mention, drafts: list[Draft]) -> Draft | None:
+        """The one meeting, other than the main one, whose sides the people named beside a
+        reference back belong to."""
+        sent = mention.trigger.sent
+        named = {p.side for p in self.people.persons_in(sent.start, sent.end) if p.side}
+        if not named or named <= set(drafts[0].sides):
+            return None
+        fits = [
+            d
+            for d in drafts[1:]
+            if named <= set(d.sides) and not self._conflicts(d, mention, detail_only=True)
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _earlier_reference(self, mention: Mention, drafts: list[Draft]) -> Draft | None:
         """For a reference back that the main meeting cannot take, the latest other meeting of its
