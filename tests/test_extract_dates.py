@@ -106,3 +106,9 @@ def test_a_range_of_days_resolves_to_its_first_day():
 def test_a_day_off_the_calendar_is_no_date():
     assert resolve(only("they met on Tuesday"), dt.date(1, 1, 1)) is None
     assert resolve(only("will meet tomorrow"), dt.date(9999, 12, 31), future=True) is None
+
+
+def test_next_weekday_is_that_day_of_the_following_week():
+    wednesday = dt.date(2018, 8, 1)
+    assert resolve(only("the meeting next Friday"), wednesday, future=True) == dt.date(2018, 8, 10)
+    assert resolve(only("next Monday"), wednesday, future=True) == dt.date(2018, 8, 6)

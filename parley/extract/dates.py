@@ -134,8 +134,8 @@ def resolve(mention: DateMention, published: dt.date | None, future: bool = Fals
             elif modifier == "last":
                 future = False
             delta = (weekday - published.weekday()) % 7
-            if modifier == "next" and delta == 0:
-                delta = 7  # "next Thursday" written on a Thursday: a week on
+            if modifier == "next":  # "next Friday": the Friday of next week, the week after publication's
+                return published + dt.timedelta(days=7 - published.weekday() + weekday)
             return (
                 published + dt.timedelta(days=delta)
                 if future
