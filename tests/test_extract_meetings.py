@@ -965,3 +965,12 @@ def test_a_reference_back_beside_one_counterpart_belongs_to_that_counterparts_me
     )
     keys = {m.key: m.countries for m in found.meetings}
     assert {p.name: keys[p.meeting_key] for p in found.participants}.get("Luis Mora") == ["BOL", "CHL"]
+
+
+def test_a_press_release_title_dates_the_meeting_its_text_leaves_undated():
+    (meeting,) = meetings(
+        "Foreign Minister Ana Ruiz of Chile met Peruvian Foreign Minister Jorge Soto. They discussed fisheries.",
+        published=dt.date(2007, 10, 30),
+        title="Press Statement: Meeting between Ana Ruiz and Jorge Soto on 29 October 2007",
+    )
+    assert meeting.start_date == dt.date(2007, 10, 29)

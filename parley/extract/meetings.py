@@ -458,6 +458,8 @@ class MeetingBuilder:
             timed = _undated_time(report)  # "met for three days", "a call last month"
             if early and not timed and draft.status == "held" and not draft.background:
                 draft.date = date
+        if draft is main and draft.date is None and draft.status == "held" and not draft.background:
+            draft.date = _title_date(self.title)  # "Meeting between X and Y on 29 October 2007"
         beside = draft is not main and any(m.on_margins for m in draft.mentions)
         if beside and draft.date is None and main.date is not None and main.status == draft.status:
             draft.date = main.date  # "on its sidelines": during the meeting it is beside
@@ -482,6 +484,22 @@ class MeetingBuilder:
         draft.level = highest(levels)
         if draft.level == "unknown":
             draft.level = meeting_word_level(draft.level_words)
+
+
+_MONTH_NAMES = "|".join(m for m in MONTHS if len(m) > 3)
+_TITLE_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}},?)\s+\d{{4}}\b", re.IGNORECASE
+)
+
+
+def _title_date(title: str) -> DateMention | None:
+    """A full date written in a press release's title: the day of the meeting it announces.
+    Not in the article's text, so it has no offsets there."""
+    match = _TITLE_DATE.search(title)
+    if match is None:
+        return None
+    kind = "dmy" if match.group(0)[0].isdigit() else "mdy"
+    return DateMention(match.group(0), -1, -1, kind)
 
 
 def _was_due(draft: Draft) -> bool:
