@@ -974,3 +974,22 @@ def test_a_press_release_title_dates_the_meeting_its_text_leaves_undated():
         title="Press Statement: Meeting between Ana Ruiz and Jorge Soto on 29 October 2007",
     )
     assert meeting.start_date == dt.date(2007, 10, 29)
+
+
+def test_the_same_pair_met_by_other_people_is_another_meeting():
+    found = meetings(
+        "President Ana Ruiz of Chile met Peruvian President Jorge Soto in Lima on Monday. "
+        "Chilean Foreign Minister Luis Mora met Peruvian Foreign Minister Rosa Diaz in Lima on Monday."
+    )
+    assert sorted(m.level for m in found) == ["ministerial", "summit"]
+
+
+def test_talks_named_as_the_time_of_a_meeting_lend_it_none_of_their_people():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Chilean President Ana Ruiz met Peruvian President Jorge Soto in Lima on Monday, soon after "
+            "Soto's talks with Chilean Foreign Minister Luis Mora.",
+            published=MONDAY,
+        )
+    )
+    assert len(found.meetings) == 2

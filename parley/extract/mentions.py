@@ -1080,7 +1080,12 @@ def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
         ):
             adjuncts += _subtree(child, blocked)
             for nested in child.subtree:  # "held talks at request with X": "with X" hangs lower
-                if nested.dep_ == "prep" and nested.lower_ == "with" and nested.head.head.i == child.i:
+                if (
+                    nested.dep_ == "prep"
+                    and nested.lower_ == "with"
+                    and nested.head.head.i == child.i
+                    and nested.head.i not in blocked  # "after Abe's talks with Wen": those talks' party
+                ):
                     args += _subtree(nested, blocked, ("relcl", "acl"))
                 if nested.lemma_.lower() == "counterpart" and verb.lemma_.lower() in _verb_lemmas(
                     "object_side"
