@@ -37,7 +37,7 @@ def test_planned_video_call_is_dated_forward():
     )
     assert [(m.status, m.format, m.level, m.start_date) for m in found] == [
         ("held", "in_person", "summit", dt.date(2024, 6, 8)),
-        ("planned", "virtual", "summit", dt.date(2024, 6, 13)),
+        ("planned", "virtual", "summit", dt.date(2024, 6, 20)),  # "next Thursday": next week's
     ]
 
 
