@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from parley.extract.article import ArticleExtractor
+from parley.extract.doctext import doc_text
 from parley.extract.learned import stance_classifier
 from parley.extract.nlp import load_nlp, with_parley_components
 from parley.extract.people import PeopleFinder
@@ -72,6 +73,6 @@ class Extractor:
         return text[: self.nlp.max_length - 1]
 
     def _from_doc(self, doc: Doc, article: ArticleInput) -> Extraction:
-        if not doc.text.strip():
+        if not doc_text(doc).strip():
             return Extraction()
         return ArticleExtractor(doc, article, self.sides, self.people, self.stance_model).run()
