@@ -409,7 +409,7 @@ class PeopleFinder:
                 if start < ent.end:
                     spans.append(_extend(doc, start, ent.end, self.sides, sent))
         for token in sent:
-            if not _is_name_token(token, self.sides) or token.pos_ != "PROPN":
+            if token.pos_ != "PROPN" or not _is_name_token(token, self.sides):
                 continue
             previous = doc[token.i - 1] if token.i > sent.start else None
             anchored = previous is not None and (
