@@ -7,7 +7,10 @@ token objects); the rules ask for the same sentences' texts many times. `span_te
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 _KEY = "parley_text"  # in Doc.user_data: the Doc's text
 
