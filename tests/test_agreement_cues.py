@@ -260,3 +260,22 @@ def test_a_list_misparsed_onto_the_subject_does_not_join_it(nlp: Language) -> No
         "SCO and other multilateral fora.",
     )
     assert cue.status == "intended" and cue.subject is not None and cue.subject.text == "The parties"
+
+
+def test_infinitives_listed_after_the_agreed_one_are_further_agreements(nlp: Language) -> None:
+    found = cues(
+        nlp,
+        "The two sides agreed to continue to implement the consensus reached at the summit, maintain "
+        "high-level exchanges at all levels, and continue cooperation in drug control.",
+    )
+    assert len(found) == 3
+    assert found[2].description == "continue cooperation in drug control"
+
+
+def test_a_negated_second_verb_is_no_further_agreement(nlp: Language) -> None:
+    found = cues(
+        nlp,
+        "The ministers agreed on Thursday to coordinate a winter aid package, but did not agree on "
+        "who should lead a patrol of the cables.",
+    )
+    assert [c.status for c in found].count("agreed") == 1

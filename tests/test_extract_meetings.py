@@ -749,3 +749,206 @@ def test_a_counterpart_received_after_a_place_is_still_the_guest():
         "within the framework of the II Meeting of the Bilateral Political Consultation Mechanism."
     )
     assert [(m.countries, m.status) for m in found] == [(["CHL", "PER"], "held")]
+
+
+def test_the_next_meeting_one_side_looks_forward_to_is_with_the_side_just_met():
+    found = meetings(
+        "Foreign Minister Hana Ito of Japan spoke with Foreign Minister Paulo Mendes of Brazil on Friday. "
+        "Later she spoke with Chilean Foreign Minister Rosa Vidal. "
+        "Ito said Japan looks forward to an early meeting of the joint commission in Santiago."
+    )
+    planned = [m for m in found if m.status == "planned"]
+    assert [m.countries for m in planned] == [["CHL", "JPN"]]
+
+
+def test_an_exchange_held_with_a_counterpart_is_a_meeting():
+    (meeting,) = meetings(
+        "Foreign Minister Hana Ito of Japan held a cordial exchange with Rosa Vidal, the Chilean foreign minister, "
+        "in Lima on Friday."
+    )
+    assert (meeting.countries, meeting.status) == (["CHL", "JPN"], "held")
+
+
+def test_trade_exchanges_are_no_meeting():
+    assert meetings("Trade exchanges with Chile grew by ten percent, Japan's foreign minister said.") == []
+
+
+def test_discussing_with_a_counterpart_is_a_meeting():
+    (meeting,) = meetings(
+        "Foreign Minister Hana Ito of Japan also discussed with her Chilean counterpart, Rosa Vidal, "
+        "ways of boosting trade."
+    )
+    assert (meeting.countries, meeting.status) == (["CHL", "JPN"], "held")
+
+
+def test_discussing_ties_with_a_country_is_no_meeting():
+    assert meetings("Japan's foreign minister discussed trade ties with Chile in a speech to students.") == []
+
+
+def test_a_visit_to_two_countries_is_one_bilateral_each():
+    found = meetings(
+        "The Minister of Trade and Industry, Ana Ruiz of Chile, will undertake a working visit to Peru "
+        "and Bolivia next week."
+    )
+    assert sorted(m.countries for m in found) == [["BOL", "CHL"], ["CHL", "PER"]]
+    assert {m.status for m in found} == {"planned"}
+
+
+def test_travelling_to_co_chair_a_session_is_planned():
+    (meeting,) = meetings(
+        "Minister Ana Ruiz of Chile will travel to Lima on Friday to co-chair the session of the "
+        "joint commission with her Peruvian counterpart Jorge Soto."
+    )
+    assert (meeting.countries, meeting.status) == (["CHL", "PER"], "planned")
+
+
+def test_a_leader_named_as_the_owner_of_something_is_no_participant():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Diplomats from Chile, Peru and Bolivia have been meeting in Lima since May 4 on a water "
+            "accord that President Luis Arce's government backs.",
+            published=MONDAY,
+        )
+    )
+    assert [m.countries for m in found.meetings] == [["BOL", "CHL", "PER"]]
+    assert "Luis Arce" not in {p.name for p in found.participants}
+
+
+def test_a_meeting_between_both_countries_is_between_the_sides_of_its_clause():
+    (meeting,) = meetings(
+        "Chile and Peru have started preparations for a meeting between both countries' leaders, "
+        "Chilean Foreign Minister Ana Ruiz said on Tuesday."
+    )
+    assert (meeting.countries, meeting.status, meeting.level) == (["CHL", "PER"], "planned", "summit")
+
+
+def test_a_round_that_had_been_set_for_a_weekday_was_due_that_past_weekday():
+    (meeting,) = meetings(
+        "A second round of talks between Chile and Peru that had been set to take place in Lima on "
+        "Tuesday was cancelled.",
+        published=dt.date(2024, 6, 13),
+    )
+    assert (meeting.status, meeting.start_date) == ("cancelled", dt.date(2024, 6, 11))
+
+
+def test_negotiations_between_two_sides_are_a_meeting():
+    (meeting,) = meetings(
+        "The negotiations between Chile and Peru on the fishing quota resumed in Lima on Friday."
+    )
+    assert (meeting.countries, meeting.status, meeting.location) == (["CHL", "PER"], "held", "Lima")
+
+
+def test_negotiations_with_no_article_or_party_are_no_meeting():
+    assert meetings("Chile's minister said negotiations on fishing quotas are complex and slow.") == []
+
+
+def test_a_postponed_meeting_is_dated_by_the_day_it_was_scheduled_for():
+    found = meetings(
+        "Originally scheduled for the 3rd of February, the meeting between the presidents of Chile and "
+        "Peru was postponed when the Peruvian president fell ill.",
+        published=dt.date(2024, 2, 10),
+    )
+    assert [(m.status, m.start_date) for m in found] == [("cancelled", dt.date(2024, 2, 3))]
+
+
+def test_the_honourable_prime_minister_is_an_office_a_later_he_refers_to():
+    found = meetings(
+        "New Zealand Foreign Minister Hon. Sam Reed met Prime Minister Hon. Tavita Lui of Tonga in "
+        "Nuku'alofa on Monday. The Hon. Prime Minister said the talks were useful. "
+        "He has also met with the Chinese Ambassador about the airport loan."
+    )
+    assert ["CHN", "TON"] in [m.countries for m in found]
+    assert ["CHN", "NZL"] not in [m.countries for m in found]
+
+
+def test_the_ministers_of_a_region_met_as_its_countries():
+    (meeting,) = meetings("The foreign ministers of the Central Asian countries met in Dushanbe on Monday.")
+    assert meeting.countries == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+
+
+def test_a_series_of_bilateral_meetings_is_one_meeting_each():
+    found = meetings(
+        "The EU High Representative Ana Ruiz held a series of bilateral meetings with the leaders of "
+        "Serbia, Albania and Montenegro in Berlin this afternoon."
+    )
+    assert sorted((m.countries, m.organizations) for m in found) == [
+        (["ALB"], ["EU"]),
+        (["MNE"], ["EU"]),
+        (["SRB"], ["EU"]),
+    ]
+
+
+def test_what_these_bilateral_discussions_agreed_belongs_to_each_bilateral():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="The EU High Representative Ana Ruiz held a series of bilateral meetings with the leaders of "
+            "Serbia, Albania and Montenegro in Berlin this afternoon. In these bilateral discussions they "
+            "agreed on the importance of regional cooperation.",
+            published=MONDAY,
+        )
+    )
+    assert sorted(a.parties for a in found.agreements) == [["ALB", "EU"], ["EU", "MNE"], ["EU", "SRB"]]
+
+
+def test_what_was_agreed_in_separate_meetings_belongs_to_each_of_them():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Chilean Foreign Minister Ana Ruiz held talks with the foreign ministers of Peru, Bolivia and "
+            "Ecuador in Lima. In separate meetings with the three ministers on Monday, Ruiz agreed to "
+            "expand trade in fruit and copper.",
+            published=MONDAY,
+        )
+    )
+    assert sorted(a.parties for a in found.agreements) == [["BOL", "CHL"], ["CHL", "ECU"], ["CHL", "PER"]]
+
+
+def test_a_round_of_talks_the_ministers_discussed_is_still_to_come():
+    found = meetings(
+        "Chilean Foreign Minister Ana Ruiz and Peruvian Foreign Minister Jorge Soto met in Lima on Friday "
+        "and discussed a new round of talks between the two countries' presidents."
+    )
+    assert sorted(m.status for m in found) == ["held", "planned"]
+
+
+def test_a_second_reference_back_joins_the_earlier_one_not_a_new_meeting():
+    found = meetings(
+        "The next consultations of the foreign ministers of Chile and Peru will be held in 2025, the "
+        "ministers agreed during online talks on Wednesday. During the talks, the ministers also "
+        "expressed concern about illegal fishing."
+    )
+    assert sorted(m.status for m in found) == ["held", "planned"]
+
+
+def test_a_session_a_body_is_to_hold_is_planned():
+    found = meetings(
+        "Chilean Foreign Minister Ana Ruiz and Peruvian Foreign Minister Jorge Soto met in Lima on Friday. "
+        "The joint commission of Chile and Peru is to hold its first session before the end of July."
+    )
+    assert sorted(m.status for m in found) == ["held", "planned"]
+
+
+def test_a_leader_yet_to_meet_someone_has_no_meeting_planned():
+    found = meetings(
+        "Chilean President Ana Ruiz met Peruvian President Jorge Soto in Lima on Friday. "
+        "She is yet to meet an African leader since taking office."
+    )
+    assert [m.status for m in found] == ["held"]
+
+
+def test_a_commission_meeting_the_counterpart_was_invited_to_is_planned():
+    found = meetings(
+        "Foreign Minister Hana Ito of Japan spoke by phone with Chilean Foreign Minister Rosa Vidal on "
+        "Friday. Ito invited her for the joint commission meeting in Tokyo soon."
+    )
+    assert sorted((m.status, m.countries) for m in found) == [
+        ("held", ["CHL", "JPN"]),
+        ("planned", ["CHL", "JPN"]),
+    ]
+
+
+def test_talks_with_business_leaders_are_no_meeting_with_the_country_just_met():
+    found = meetings(
+        "Foreign Minister Hana Ito of Japan will meet Chilean Foreign Minister Rosa Vidal in Santiago on "
+        "Monday. On Tuesday, Ito will travel to Valparaiso for talks with business leaders."
+    )
+    assert [m.countries for m in found] == [["CHL", "JPN"]]

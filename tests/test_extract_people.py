@@ -477,3 +477,9 @@ def test_a_rank_shared_by_coordinated_portfolios_applies_to_both():
 def test_a_countrys_top_diplomat_is_its_foreign_minister():
     found = person(people("Norway's top diplomat Ingrid Dahl met Peru's envoy on Monday."), "Dahl")
     assert (found.title, found.side, found.level) == ("top diplomat", "NOR", "ministerial")
+
+
+def test_leaders_of_armies_or_parties_are_no_heads_of_state():
+    assert office_word_levels("a video call between theater leaders of the two militaries") == []
+    assert office_word_levels("a meeting of opposition leaders and business leaders") == []
+    assert office_word_levels("the leaders of Chile and Peru") == ["summit"]

@@ -71,7 +71,11 @@ def test_a_bloc_speaks_for_its_members_and_a_pair_for_itself():
     assert speaking_sides(["CAN", "DEU", "FRA", "UKR"], ["G7"]) == ["G7", "UKR"]
     assert speaking_sides(["PHL", "VNM"], ["ASEAN"]) == ["PHL", "VNM"]
     assert speaking_sides(["CAN"], ["EU"]) == ["EU", "CAN"]
-    assert speaking_sides(["KEN", "NGA", "ZAF"], ["AU", "EU"]) == ["AU", "EU"]
+
+
+def test_a_few_members_of_a_large_bloc_speak_for_their_countries():
+    assert speaking_sides(["BRA", "KEN", "NGA", "ZAF"], ["AU"]) == ["BRA", "KEN", "NGA", "ZAF"]
+    assert speaking_sides(["UKR", "DEU", "FRA", "ITA"], ["G7"]) == ["G7", "UKR"]
 
 
 def test_a_full_bloc_at_the_table_speaks_as_the_bloc():
@@ -210,3 +214,12 @@ def test_a_subject_misparsed_as_its_honorific_is_the_person_after_it():
     assert [(p.holder_country, p.holder_name) for p in found.positions if p.stance == "statement"] == [
         ("NZL", "Murray Finely")
     ]
+
+
+def test_a_chairperson_named_by_a_shortened_title_speaks_for_the_organisation():
+    found = extract(
+        "The Chairperson of the African Union Commission, Ana Bello, met President Tom Ruiz of Kenya "
+        "in Nairobi on Monday. The Chairperson of the Commission welcomed the election timetable."
+    )
+    [position] = [p for p in found.positions if p.stance == "support"]
+    assert (position.holder_organization, position.holder_name) == ("AU", "Ana Bello")

@@ -167,3 +167,15 @@ def test_an_organisations_head_is_the_organisations_side(nlp, text, surname, sid
 def test_offices_only_one_organisation_has():
     assert implied_side("High Representative for Foreign Affairs and Security Policy") == "EU"
     assert implied_side("High Representative for Bosnia and Herzegovina") is None
+
+
+def test_a_region_named_for_its_countries_is_each_of_them():
+    assert SIDES.codes("the foreign ministers of Central Asian countries") == [
+        "KAZ",
+        "KGZ",
+        "TJK",
+        "TKM",
+        "UZB",
+    ]
+    assert SIDES.codes("leaders of the Baltic states and Poland") == ["EST", "LTU", "LVA", "POL"]
+    assert SIDES.codes("a visit to Central Asia, the Special Representative for Central Asia") == []

@@ -239,6 +239,11 @@ def test_a_named_speakers_reported_view_is_a_statement(nlp: Language) -> None:
     assert stances(nlp, "Maria Lopez said that the two economies are closely linked.") == ["statement"]
 
 
+def test_a_reported_account_of_what_the_talks_covered_is_no_statement(nlp: Language) -> None:
+    assert stances(nlp, "Maria Lopez said she had discussed fisheries and ports with Ruiz.") == []
+    assert stances(nlp, "Maria Lopez said the meeting had focused on ports and fisheries.") == []
+
+
 def test_agreement_verbs_and_stances_are_read_once_per_sentence(nlp: Language) -> None:
     from parley.extract.cues import find_agreements, sentence_cues
 
@@ -350,3 +355,21 @@ def test_recalling_that_is_a_statement_and_appealing_to_a_side_a_demand(nlp: Lan
     assert stances(nlp, "The minister recalled that the treaty bars new dams on the river.") == ["statement"]
     assert stances(nlp, "Peru recalled its ambassador from Chile.") == []
     assert stances(nlp, "The envoy appealed to both sides to show restraint.") == ["demand"]
+
+
+def test_conveyed_greetings_are_a_courtesy_not_a_statement(nlp: Language) -> None:
+    assert stances(nlp, "Ambassador Ruiz conveyed the greetings of the President to the minister.") == []
+    assert stances(nlp, "Ambassador Ruiz conveyed the concerns of his government to the minister.") != []
+
+
+def test_a_title_with_and_in_it_is_one_side(nlp: Language) -> None:
+    from parley.extract.cue_syntax import is_joint
+
+    def subject(text: str):
+        sent = next(nlp(text).sents)
+        root = sent.root
+        head = next(c for c in root.children if c.dep_ == "nsubj")
+        return sent.doc[head.left_edge.i : head.right_edge.i + 1]
+
+    assert not is_joint(subject("The Minister of Trade and Industry, Ana Ruiz, will visit Lima."))
+    assert is_joint(subject("Ana Ruiz and Jorge Soto will visit Lima."))

@@ -50,7 +50,7 @@ def test_an_empty_word_is_refused():
 def test_the_side_lexicon_finds_what_the_plain_alternation_found():
     """Every name of the lexicons, in the contexts the pattern's look-arounds test."""
     lexicon = sides.SideLexicon()
-    names = {*lexicon.countries, *lexicon.orgs, *sides._OTHER_PLACES}
+    names = {*lexicon.countries, *lexicon.orgs, *lexicon.regions, *sides._OTHER_PLACES}
     not_region = "".join(rf"(?<!\b{word}\s)" for word in sides._REGION_WORDS)
     old = re.compile(rf"(?<![\w.]){not_region}(?:the\s+)?({plain(names)})(?![\w])(?!-[a-z])")
     contexts = ("{} met", "the {}-led talks", "North {} said", "{}s", "{}-a", "x{}", "({}).", "{} {}")

@@ -28,6 +28,7 @@ from parley.extract.cue_syntax import (
     is_joint,
     is_negated,
     lemma,
+    own_subject,
     phrase_of,
     prep_object,
     stance_nouns,
@@ -133,11 +134,22 @@ def _match_agree(tok: Token) -> Iterator[AgreementCue]:
     content = _agreed_content(tok)
     if content is None:
         return
-    for n, part in enumerate(_conjuncts(content)):
+    for n, part in enumerate([*_conjuncts(content), *_misattached_infinitives(tok, content)]):
         if n and _follow_up(part):
             continue
         status = "intended" if _is_aim(part) else "agreed"
         yield _cue(status, (tok,), subject, part, part, "agree_verbs")
+
+
+def _misattached_infinitives(tok: Token, content: Token) -> list[Token]:
+    """ "agreed to continue to implement X, maintain Y, and continue Z": bare infinitives after
+    the agreed infinitive that the parser hung on "agreed" itself are further things agreed."""
+    if not infinitive(content):
+        return []
+    bare = ("VB", "VBP") if tok.tag_ == "VBD" else ("VB",)  # "agreed ..., maintain": not a present tense
+    first = [c for c in tok.children if c.dep_ == "conj" and c.tag_ in bare and c.i > content.i]
+    first = [c for c in first if not own_subject(c) and not any(g.dep_ in ("aux", "neg") for g in c.children)]
+    return [v for c in first for v in (c, *(g for g in c.children if g.dep_ == "conj" and g.tag_ in bare))]
 
 
 def _match_joint(tok: Token) -> Iterator[AgreementCue]:

@@ -14,7 +14,8 @@ from parley.extract.holders import Holder, HolderResolver, is_collective, speaki
 from parley.extract.home import dateline_place, dateline_side, home_side
 from parley.extract.learned import STANCE_RULE_ID, StanceClassifier
 from parley.extract.meetings import Draft, MeetingBuilder, lede_date
-from parley.extract.mentions import Mention, MentionFinder, place_rank
+from parley.extract.mentions import TRIGGERS, Mention, MentionFinder, place_rank
+from parley.extract.patterns import words
 from parley.extract.people import People, PeopleFinder, Person
 from parley.extract.provenance import meeting_rule
 from parley.extract.rows import Agreement, ArticleInput, Extraction, Meeting, Participant, Position
@@ -236,7 +237,7 @@ class ArticleExtractor:
 
     def _aside(self, person: Person, sent: Span) -> bool:
         """Named only in passing: under "of", negated, or the speaker about the meeting."""
-        for start, _end in person.mentions:
+        for start, end in person.mentions:
             if not sent.start <= start < sent.end:
                 continue
             token = self.doc[start]
@@ -250,6 +251,9 @@ class ArticleExtractor:
             head = self.doc[person.mentions[0][1] - 1]
             if head.dep_ == "nsubj" and head.head.lemma_.lower() in _SPEECH_VERBS:
                 return True
+            last = self.doc[end - 1]
+            if last.dep_ == "poss" and last.head.lower_ not in words(TRIGGERS, label="noun"):
+                return True  # "Assad's government": named as the owner of something, not at the table
         return False
 
     def _meetings_for(self, index: int, drafts: list[Draft]) -> list[Draft]:

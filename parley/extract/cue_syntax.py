@@ -159,11 +159,20 @@ def is_agent_token(tok: Token) -> bool:
 def is_joint(span: Span) -> bool:
     """Whether `span` names more than one side: "Japan and China", "the two sides", "both", "they"."""
     root = span.root
-    if any(t.dep_ == "conj" for t in span) or any(t.lower_ in ("both", "two", "together") for t in span):
+    if any(coordinates(t, [root]) for t in span) or any(
+        t.lower_ in ("both", "two", "together") for t in span
+    ):
         return True
     if root.lower_ in ("they", "we", "both", "duo", "pair"):
         return True
     return root.tag_ in ("NNS", "NNPS")
+
+
+def coordinates(token: Token, heads: list[Token]) -> bool:
+    """ "Ito and Mendes": a second head beside one of `heads` (or beside its apposition), not a
+    word coordinated inside a title ("the Minister of International Relations and Cooperation")."""
+    head = token.head
+    return token.dep_ == "conj" and (head in heads or (head.dep_ == "appos" and head.head in heads))
 
 
 def is_negated(tok: Token) -> bool:

@@ -47,6 +47,9 @@ def is_collective(text: str, people_only: bool = False) -> bool:
 # A bloc speaks for its members when at least this many of them take part ("the ministers" of a
 # G7 meeting); two members meeting on a summit's margins still speak for themselves.
 _BLOC_QUORUM = 3
+# ... and when they are a good part of it: three of the African Union's 55 members meeting Russia
+# (a "troika") speak for their countries, four of the G7's seven for the G7.
+_BLOC_SHARE = 3
 
 
 def speaking_sides(countries: list[str], organizations: list[str]) -> list[str]:
@@ -63,7 +66,7 @@ def speaking_sides(countries: list[str], organizations: list[str]) -> list[str]:
     blocs = list(dict.fromkeys(blocs))
     for org in blocs:
         present = set(members.get(org, ())) & set(countries)
-        if len(present) >= _BLOC_QUORUM:
+        if len(present) >= _BLOC_QUORUM and len(present) * _BLOC_SHARE >= len(members.get(org, ())):
             absorbed |= present
             speaking.append(org)
     rest = [c for c in countries if c not in absorbed]

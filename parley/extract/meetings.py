@@ -138,6 +138,10 @@ class MeetingBuilder:
         if mention.anaphoric:
             if main is None:
                 drafts.append(self._new(mention, detail_only=True))
+            elif self._conflicts(main, mention, detail_only=True) and (
+                earlier := self._earlier_reference(mention, drafts)
+            ):
+                self._absorb(earlier, mention, detail_only=not mention.roster)  # "during the consultations"
             elif self._conflicts(main, mention, detail_only=True):
                 draft = self._new(mention, detail_only=True)
                 draft.sides = list(main.sides)
@@ -145,7 +149,8 @@ class MeetingBuilder:
                     draft.persons, draft.offices = list(main.persons), list(main.offices)
                 drafts.append(draft)
             else:
-                self._absorb(main, mention, detail_only=not mention.roster)
+                for draft in self._with_siblings(main, drafts):  # "in these bilateral discussions"
+                    self._absorb(draft, mention, detail_only=not mention.roster)
             return
         if mention.host:
             for guest in [s for s in mention.sides if s != mention.host]:
@@ -171,9 +176,14 @@ class MeetingBuilder:
             if mention.collective_people:
                 mention.persons = list(dict.fromkeys([*mention.persons, *main.persons]))
                 mention.offices = [*mention.offices, *main.offices]
+        if (recent := self._recent_pair(mention, drafts)) is not None:
+            mention.sides = list(recent.sides)  # "Look forward to an early meeting in Abuja"
         for draft in drafts:
             if not self._conflicts(draft, mention):
-                self._absorb(draft, mention)
+                # "In separate meetings with the four officials, ...": one side named, every bilateral
+                targets = self._with_siblings(draft, drafts) if len(mention.sides) <= 1 else [draft]
+                for target in targets:
+                    self._absorb(target, mention)
                 return
         parties = len(mention.sides) + len(set(mention.organizations) - set(mention.sides))
         if parties < 2 and len(mention.persons) < 2 and not mention.collective:
@@ -188,6 +198,34 @@ class MeetingBuilder:
                     return  # one side only, and no meeting it fits: not enough to report an encounter
                 mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
         drafts.append(self._new(mention))
+
+    def _recent_pair(self, mention: Mention, drafts: list[Draft]) -> Draft | None:
+        """A meeting ahead with one side named, right after that side's meeting with another:
+        the same pair's next meeting."""
+        if mention.status not in AHEAD or mention.anaphoric or len(mention.sides) != 1:
+            return None
+        trigger = mention.trigger
+        if any(c.lower_ == "with" for c in [*trigger.children, *trigger.head.children]):
+            return None  # "talks with business leaders": its other party is named, and is no side
+        last = max(drafts, key=lambda d: max(d.sentences), default=None)
+        if last is None or len(last.sides) != 2 or mention.sides[0] not in last.sides:
+            return None
+        return last if mention.sent_index - max(last.sentences) <= 2 else None
+
+    def _earlier_reference(self, mention: Mention, drafts: list[Draft]) -> Draft | None:
+        """For a reference back that the main meeting cannot take, the latest other meeting of its
+        status that was itself only referred to ("the talks on Wednesday ... during the talks")."""
+        for draft in reversed(drafts[1:]):
+            if draft.status == mention.status and not self._conflicts(draft, mention, detail_only=True):
+                return draft if all(m.anaphoric for m in draft.mentions) else None
+        return None
+
+    @staticmethod
+    def _with_siblings(main: Draft, drafts: list[Draft]) -> list[Draft]:
+        """The main meeting, or all the bilaterals one report was split into."""
+        if not main.split:
+            return [main]
+        return [d for d in drafts if d.split and d.mentions[0] is main.mentions[0]]
 
     def _counterpart_only(self, mention: Mention) -> bool:
         """A mention naming only the other side's official ("the call with Ruritania's minister A"):
@@ -406,7 +444,8 @@ class MeetingBuilder:
         if beside and draft.date is None and main.date is not None and main.status == draft.status:
             draft.date = main.date  # "on its sidelines": during the meeting it is beside
         if draft.date is not None:
-            draft.start_date = resolve(draft.date, self.published, future=draft.status in AHEAD)
+            ahead = draft.status in AHEAD and not (draft.status == "cancelled" and _was_due(draft))
+            draft.start_date = resolve(draft.date, self.published, future=ahead)
         if draft is main and (draft.format == "unknown" or not draft.explicit_format):
             if _PHONE_TITLE.search(self.title):
                 draft.format = "phone"
@@ -425,6 +464,14 @@ class MeetingBuilder:
         draft.level = highest(levels)
         if draft.level == "unknown":
             draft.level = meeting_word_level(draft.level_words)
+
+
+def _was_due(draft: Draft) -> bool:
+    """ "The round that had been set for Tuesday was cancelled": its day had come, or was near,
+    when it was called off, so a weekday is the last one, not the next."""
+    return any(
+        t.lower_ == "had" and t.dep_ in ("aux", "auxpass") for m in draft.mentions for t in m.trigger.sent
+    )
 
 
 def _fold_settings(mentions: list[Mention]) -> list[Mention]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Span, Token
 
-from parley.extract.cue_syntax import infinitive
+from parley.extract.cue_syntax import coordinates, infinitive
 from parley.extract.dates import AHEAD, DateMention, dates_in, resolve
 from parley.extract.entities import ents_in
 from parley.extract.holders import is_collective
@@ -53,6 +53,34 @@ def _lex() -> dict:
 def _encounter_nouns() -> frozenset[str]:
     """The words of the noun triggers ("talks", "summit"), as the patterns name them."""
     return words(TRIGGERS, label="noun") | words(TRIGGERS, label="reference")
+
+
+_BOTH_COUNTRIES = re.compile(r"\b(?:both|two)\s+(?:countries|nations|states|sides|governments)\b")
+
+
+def _date_it_was_set_for(sent: Span) -> list[DateMention]:
+    """The date in a "scheduled for"/"set for" participle of the sentence."""
+    for token in sent:
+        if token.tag_ == "VBN" and token.lemma_.lower() in _lex()["set_for"]:
+            found = dates_in(token.doc[token.left_edge.i : token.right_edge.i + 1])
+            if found:
+                return found
+    return []
+
+
+def _is_to(node: Token) -> bool:
+    """ "is to hold": arranged; "is yet to meet": nothing arranged."""
+    head = node.head
+    return (
+        node.dep_ == "xcomp"
+        and head.lemma_ == "be"
+        and infinitive(node)
+        and not any(c.lower_ == "yet" for c in head.children)
+    )
+
+
+def _indefinite(trigger: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)
 
 
 @functools.cache
@@ -261,13 +289,15 @@ class MentionFinder:
             return None  # "paying a visit to a shrine": nothing to add to a meeting
         if self._internal(trigger):
             return None  # "talks between Sudanese civilian and military leaders": one country's own
-        if any(a.lemma_.lower() == "invite" for a in list(trigger.ancestors)[:3]):
+        if any(a.lemma_.lower() == "invite" for a in list(trigger.ancestors)[:3]) and not definite:
             return None  # "invited Vinh to make an official visit": an offer, not an arranged event
         roster = _roster(trigger) if mention.anaphoric else []
         if roster:
             persons, mention.offices, mention.sides, _ = self._sides_in(roster, listed=True)
             mention.persons = [p for p in persons if p.title or p.side]  # not "Barbuda" of a country name
             mention.roster = bool(mention.sides)
+        elif mention.anaphoric and (pair := self._pair_of_clause(trigger)):
+            mention.sides, mention.anaphoric = pair, False  # "A and B discuss a meeting between both leaders"
         elif mention.anaphoric:
             if verb is not None and verb.lemma_.lower() in lex["participation"]:
                 mention.persons = [p for p in arg_persons if p not in own_persons]
@@ -320,7 +350,9 @@ class MentionFinder:
             if a.dep_ in ("nsubj", "nsubjpass") and is_title_word(a)
             for c in a.children
         )
-        mention.separate = bool(words & {"separate", "separately"})
+        mention.separate = bool(words & {"separate", "separately"}) or (
+            trigger.tag_ == "NNS" and "bilateral" in words  # "a series of bilateral meetings with A, B and C"
+        )
         mention.per_person = (
             trigger.tag_ == "NNS"
             and "counterparts" in words
@@ -381,6 +413,20 @@ class MentionFinder:
                     return True
         return False
 
+    def _pair_of_clause(self, trigger: Token) -> list[str]:
+        """ "Russia and Indonesia are preparing a meeting between both countries' leaders": a
+        meeting "between both countries" is between the sides its clause's subject names."""
+        between = [c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"]
+        text = " ".join(t.lower_ for c in between for t in c.subtree)
+        if not _BOTH_COUNTRIES.search(text):
+            return []
+        for verb in trigger.ancestors:
+            subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            if subjects:
+                _persons, _offices, sides, _orgs = self._sides_in(subjects)
+                return sides if len(sides) == 2 else []
+        return []
+
     def _host(self, mention: Mention, verb: Token | None, words: set[str]) -> str | None:
         """The one side that meets several others in turn: a single subject ("Lavrov held talks
         with A, B and C", "the minister received the ambassadors of A and B") facing two or more
@@ -399,7 +445,7 @@ class MentionFinder:
             not subject
             or any(t.tag_ == "NNS" for t in subject)  # "ministers of ...", wherever the parser hangs it
             or any(h.tag_ == "NNPS" for h in heads)  # "the Foreign Ministers", not "Minister of ... Affairs"
-            or any(t.dep_ == "conj" for t in subject)
+            or any(coordinates(t, heads) for t in subject)
         ):
             return None
         persons, _offices, sides, _orgs = self._sides_in(subject)
@@ -586,9 +632,13 @@ class MentionFinder:
             return "planned"
         if any(t.lower_ in ("next", "upcoming") for t in trigger.subtree if t.i < trigger.i):
             return "planned"
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "discuss" and _indefinite(trigger):
+            return "planned"  # "discussed a new round of talks": one still to come
         for node in chain:
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in lex["planning_governors"]:
                 return "planned"  # "agreed to hold talks", "decided to push for a summit"
+            if _is_to(node):
+                return "planned"  # "the group is to hold its first session in July"
             if node.dep_ == "pcomp" and node.head.head.lemma_.lower() in lex["planning_governors"]:
                 return "planned"  # "agreed on holding", "decided on convening"
         if (
@@ -655,6 +705,10 @@ class MentionFinder:
                 if child.dep_ in ("prep", "npadvmod") and child.i > mention.trigger.i:
                     sub = doc[child.left_edge.i : child.right_edge.i + 1]
                     dates += dates_in(sub)
+        if not dates and mention.status == "cancelled":
+            dates = _date_it_was_set_for(
+                sent
+            )  # "Originally scheduled for 3 February, the meeting was postponed"
         if dates:
             mention.date = dates[0]
             mention.start_date = resolve(dates[0], self.published, future=mention.status in AHEAD)
@@ -971,6 +1025,8 @@ def _roster(trigger: Token) -> list[Token]:
 def _governing_verb(trigger: Token) -> Token | None:
     """The verb whose argument the trigger is: "held talks", "opened the meeting", "during the talks"."""
     node = trigger
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _QUANTIFIERS:
+        node = node.head.head  # "held a series of bilateral meetings": the series is held
     if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
         verb = node.head
     elif node.dep_ == "pobj" and node.head.dep_ == "prep":
@@ -980,6 +1036,7 @@ def _governing_verb(trigger: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+_QUANTIFIERS = {"series", "round", "number", "couple", "string", "set"}
 _TO_PLACE = {"visit", "welcome", "travel"}
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 _RAISED_EVENT_VERBS = {"take", "be", "hold", "occur", "happen"}  # "take place", "be held"

@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 
-from parley.extract.offices import honorific_abbreviations
+from parley.extract.offices import honorific_abbreviations, joined_words
 from parley.extract.patterns.component import NAME as CUES
 from parley.extract.sentences import LINE_BREAKS
 
@@ -51,4 +51,6 @@ def with_parley_components(nlp: Language) -> Language:
         nlp.add_pipe(CUES)
     for honorific in honorific_abbreviations():  # "Hon." is one word, not a sentence end
         nlp.tokenizer.add_special_case(honorific, [{ORTH: honorific}])
+    for word in joined_words():  # "to co-chair": one verb, so that the parser sees "to" beside it
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     return nlp

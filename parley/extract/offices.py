@@ -19,6 +19,8 @@ def _offices() -> dict:
         "title_words": frozenset(data["title_words"]),
         "connectors": frozenset(data["connectors"]),
         "honorifics": frozenset(data["honorifics"]),
+        "joined_stems": tuple(data["joined_stems"]),
+        "other_leaders": tuple(data["other_leaders"]),
         "levels": [(phrase, level) for phrase, level in data["levels"]],
         "implied_side": {
             phrase: [codes] if isinstance(codes, str) else list(codes)
@@ -46,6 +48,13 @@ def is_connector(token: Token) -> bool:
 def honorific_abbreviations() -> list[str]:
     """The honorifics written with a full stop ("Hon.", "Amb."), which the tokenizer must keep whole."""
     return sorted(h for h in _offices()["honorifics"] if h.endswith(".") and "." not in h[:-1])
+
+
+def joined_words() -> list[str]:
+    """Hyphenated verbs of shared office ("co-chair", "Co-hosted") in every inflection and both
+    cases, which the tokenizer must keep whole."""
+    forms = [f"{stem}{ending}" for stem in _offices()["joined_stems"] for ending in ("", "s", "ed", "ing")]
+    return sorted({*forms, *(f[:1].upper() + f[1:] for f in forms)})
 
 
 def is_honorific(token: Token) -> bool:
@@ -106,6 +115,7 @@ def meeting_word_level(text: str) -> str:
 def office_word_levels(text: str) -> list[str]:
     """Ranks of offices named in the plural ("the foreign ministers of X and Y")."""
     lowered = _SHARED_RANK.sub(r"\1 ministers", _normal(text))  # "vice defence and foreign ministers"
+    lowered = re.sub(rf"\b(?:{'|'.join(_offices()['other_leaders'])}) leaders\b", "", lowered)
     levels = [level for phrase, level in _offices()["office_words"] if phrase in lowered]
     if not levels and _CABINET_MINISTERS.search(lowered):
         levels.append("ministerial")  # "the water ministers of A, B and C": any portfolio

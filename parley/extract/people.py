@@ -912,6 +912,8 @@ class People:
                     i += 1
                     continue
                 j = i + 1
+                while j + 1 < sent.end and is_honorific(doc[j]):
+                    j += 1  # "the Hon. Prime Minister"
                 side = None
                 found = self.sides.find(doc[j].text)
                 if found and not found[0].is_org and doc[j].text == found[0].text:
@@ -1048,6 +1050,8 @@ _OFFICE_HEADS = {
     "advisor",
     "adviser",
     "chairman",
+    "chairperson",
+    "chairwoman",
     "king",
     "emperor",
     "leader",

@@ -62,7 +62,8 @@ class SideLexicon:
     def __init__(self) -> None:
         self.countries = _country_aliases()
         self.orgs = _org_aliases()
-        alternation = trie_alternation({*self.countries, *self.orgs, *_OTHER_PLACES})
+        self.regions: dict[str, list[str]] = load_lexicon("regions")
+        alternation = trie_alternation({*self.countries, *self.orgs, *self.regions, *_OTHER_PLACES})
         not_region = "".join(rf"(?<!\b{word}\s)" for word in _REGION_WORDS)
         self._pattern = re.compile(rf"(?<![\w.]){not_region}(?:the\s+)?({alternation})(?![\w])(?!-[a-z])")
         self.org_codes = set(self.orgs.values())
@@ -73,6 +74,10 @@ class SideLexicon:
         for match in self._pattern.finditer(text):
             name = match.group(1)
             if name in _OTHER_PLACES:
+                continue
+            if name in self.regions:  # "Central Asian countries": each member, at the region's offsets
+                start, end = offset + match.start(1), offset + match.end(1)
+                found += [SideMention(code, start, end, name, False) for code in self.regions[name]]
                 continue
             # "U.S." swallows the full stop that may end a sentence: keep the match.
             is_org = name in self.orgs and name not in self.countries

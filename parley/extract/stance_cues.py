@@ -93,6 +93,7 @@ class _StanceLexicon:
     background_marks: frozenset[str]
     separate_act_preps: frozenset[str]
     quote_verbs: frozenset[str]
+    account_verbs: frozenset[str]
     pledge_modals: frozenset[str]
     light_verbs: frozenset[str]
     courtesy_verbs: frozenset[str]
@@ -137,6 +138,7 @@ def _lexicon() -> _StanceLexicon:
         background_marks=frozenset(raw["background_marks"]),
         separate_act_preps=frozenset(raw["separate_act_preps"]),
         quote_verbs=frozenset(raw["quote_verbs"]),
+        account_verbs=frozenset(raw["account_verbs"]),
         pledge_modals=frozenset(raw["pledge_modals"]),
         light_verbs=frozenset(raw["light_verbs"]),
         courtesy_verbs=frozenset(raw["courtesy_verbs"]),
@@ -285,8 +287,10 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         return None  # "the two sides have supported each other": an account of ties, not a stance
     if any(lemma(o) in lex.nouns for o in objects) and word in lex.light_verbs:
         return None  # "reiterated his support": the noun is the cue
-    if any(lemma(o) in lex.courtesy_nouns for o in objects) and word in lex.courtesy_verbs:
-        return None  # "offered his congratulations": the noun is the cue
+    if any(lemma(o) in lex.courtesy_nouns for o in objects) and (
+        word in lex.courtesy_verbs or word in lex.light_verbs
+    ):
+        return None  # "offered his congratulations", "conveyed greetings": the noun is the cue, if any
     clause = clause_child(tok)
     if word in lex.feeling_verbs and (feeling := _feeling(tok, lex)) is not None:
         return feeling
@@ -459,7 +463,7 @@ def _reported_views(sent: Span, lex: _StanceLexicon) -> list[_Hit]:
         subject = first_of(c for c in verb.children if c.dep_ == "nsubj")
         if subject is None or not _speaker(subject) or is_negated(verb) or _is_background(verb):
             continue
-        if not _first_person_account(clause):
+        if not _first_person_account(clause) and lemma(clause) not in lex.account_verbs:
             rule = rule_id("stance/reported_view", lemma(verb))
             hits.append(_Hit("statement", (verb,), verb, clause, reported=True, rule=rule))
     return hits
