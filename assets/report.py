@@ -2,8 +2,6 @@
 
 import dagster as dg
 
-from parley import exports as exporting
-from parley import report as reporting
 from pipelines.resources import WarehouseResource
 
 # After `duckdb_views`: both read the published version through the views (so after every
@@ -15,6 +13,8 @@ AFTER_PUBLISH = {"deps": ["duckdb_views"], "group_name": "analysts", "pool": "pa
 def report(warehouse: WarehouseResource) -> dg.MaterializeResult:
     """The analysts' report, `report/index.html` in the warehouse: key figures and charts, each
     beside the SQL that draws it; one self-contained file that opens with no network."""
+    from parley import report as reporting  # altair, vl-convert: only when the report is built
+
     store = warehouse.get()
     built = reporting.build(store)
     path = reporting.write(built, store)
@@ -32,6 +32,8 @@ def report(warehouse: WarehouseResource) -> dg.MaterializeResult:
 def exports(warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Every table as CSV, JSON Lines and Parquet, and the PLOVER events, in `exports/<format>/`
     of the warehouse (what `parley export` writes; materialise this asset to refresh them)."""
+    from parley import exports as exporting
+
     store = warehouse.get()
     folder = store.root / exporting.FOLDER
     written = {fmt: exporting.export(store, fmt, folder / fmt) for fmt in exporting.FORMATS}

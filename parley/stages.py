@@ -20,7 +20,6 @@ import pyarrow as pa
 from parley.budget import Limits, OverBudget, read_in_pieces
 from parley.consolidate import consolidate, mark_copies
 from parley.extract import EXTRACTOR_VERSION, Extractor
-from parley.extract.nlp import load_nlp
 from parley.extract.rows import ArticleInput, Extraction
 from parley.gate import Gate
 from parley.gate import enabled as gate_enabled
@@ -105,6 +104,12 @@ def ingest(
         "articles", frame, rejects, lambda r: (r.source_path, r.source_record, r.article_id), now
     )
     return mark_copies(articles), rejects
+
+
+def _extractor(model: str | None) -> Extractor:
+    from parley.extract.nlp import load_nlp  # spaCy: only in a process that parses
+
+    return Extractor(load_nlp(model))
 
 
 def article_input(row: Any) -> ArticleInput:
@@ -383,7 +388,7 @@ def extract_parallel(
                 held,
                 extract_batch(
                     todo,
-                    lambda: Extractor(load_nlp(model)),
+                    lambda: _extractor(model),
                     version=version,
                     batch_size=batch_size,
                     now=now,

@@ -16,7 +16,6 @@ import pandas as pd
 import pyarrow as pa
 
 from parley.extract import Extractor
-from parley.extract.nlp import load_nlp
 from parley.ingest import fingerprint
 from parley.storage import Draft, Warehouse, WarehouseError
 from parley.views import display
@@ -79,6 +78,8 @@ class WarehouseResource(dg.ConfigurableResource):
 @cache
 def _extractor(model: str | None) -> Extractor:
     """Once per process: a Celery worker reading many shards loads the model once (its log says so)."""
+    from parley.extract.nlp import load_nlp  # spaCy: only in a process that parses
+
     extractor = Extractor(load_nlp(model))
     logging.getLogger("parley").info("parley: extractor loaded in process %d", os.getpid())
     return extractor

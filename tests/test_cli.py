@@ -72,6 +72,18 @@ def test_help_imports_no_heavy_module():
     assert done.stdout.splitlines()[-1] == "loaded: []"
 
 
+def test_the_definitions_import_neither_spacy_nor_the_reports_libraries():
+    """The main process of a run imports the definitions; spaCy loads where articles are parsed,
+    altair and vl-convert where the report is drawn (each about half a second)."""
+    heavy = ("spacy", "thinc", "altair", "vl_convert")
+    probe = (
+        "import sys\nimport pipelines.definitions\n"
+        f"print('loaded:', sorted(m for m in {heavy!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "loaded: []"
+
+
 def test_missing_articles_folder_is_one_line_and_touches_nothing(articles_dir, warehouse_dir, tmp_path):
     assert (
         parley_process(

@@ -48,6 +48,7 @@ def test_nothing_new_is_one_line_no_heavy_import_and_no_new_version(articles_dir
 
     forced = parley_in_process("run", *where, "--force", "--quiet", home=tmp_path / "h")
     assert forced.returncode == 0 and "'dagster'" in forced.stdout
+    assert "'spacy'" not in forced.stdout  # nothing to parse: the run itself never imports spaCy
     assert Warehouse(warehouse_dir).manifest().version != published
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 import spacy
@@ -14,8 +15,9 @@ from parley.extract import Extractor
 from parley.extract.article import ArticleExtractor
 from parley.extract.nlp import model_name
 from parley.extract.patterns import Pattern, groups, load_patterns, words
-from parley.extract.patterns.component import NAME, _validate
+from parley.extract.patterns.component import NAME, CueRuler, _validate
 from parley.extract.patterns.flags import as_flags
+from parley.extract.patterns.single import SingleTokenPatterns
 from parley.extract.rows import ArticleInput
 
 ALL = [pattern for group in groups() for pattern in load_patterns(group)]
@@ -112,3 +114,45 @@ def test_a_malformed_line_is_refused_with_its_place(nlp: Language):
     bad = Pattern("meeting_triggers", 7, "meeting/noun", "noun", [{"LOWER": {"INN": ["x"]}}], "An example.")
     with pytest.raises(ValueError, match=r"meeting_triggers.jsonl line 7 \(meeting/noun\)"):
         _validate(nlp.vocab, bad)
+
+
+def _spans(doc) -> list[tuple]:
+    return [(g, s.start, s.end, s.label_, s.id_) for g in groups() for s in doc.spans[g]]
+
+
+def test_one_token_patterns_on_the_columns_find_what_the_matcher_finds(nlp: Language):
+    """The same spans with the one-token patterns tested on the Doc's columns as with all of them in
+    the Matcher, on the written articles, the real ones where `../shared` is there, and the examples."""
+    fast, reference = CueRuler(nlp.vocab), CueRuler(nlp.vocab, single_tokens=False)
+    assert fast.single.patterns and not reference.single.patterns
+    root = Path(__file__).resolve().parents[1]
+    files = sorted((root / "data").glob("**/*.txt")) + sorted(root.parent.glob("shared/eval/*/articles/*"))
+    texts = [f.read_text(encoding="utf-8") for f in files] + [p.example for p in ALL]
+    compared = 0
+    with nlp.select_pipes(disable=[NAME]):
+        for doc in nlp.pipe(texts):
+            assert _spans(fast(doc)) == _spans(reference(doc))
+            compared += len(doc.spans["meeting_triggers"])
+    assert compared > 100
+
+
+def test_one_token_tests_read_as_the_matcher_reads_them(nlp: Language):
+    """Equality, IN, NOT_IN and REGEX on words, lemmas, tags and dependencies, token by token."""
+    specs = [
+        {"POS": "VERB", "DEP": {"NOT_IN": ["amod", "compound"]}, "LEMMA": {"IN": ["meet", "hold"]}},
+        {"POS": {"IN": ["NOUN", "PROPN"]}, "LOWER": {"IN": ["talks", "summit"]}, "TEXT": {"REGEX": "^[A-Z]"}},
+        {"TAG": {"NOT_IN": ["NNS"]}, "DEP": "nsubj"},
+        {"ORTH": "Talks"},
+    ]
+    single = SingleTokenPatterns(nlp.vocab)
+    matcher = Matcher(nlp.vocab)
+    for n, spec in enumerate(specs):
+        assert single.add(n, [spec])
+        matcher.add(str(n), [[spec]])
+    assert not single.add(9, [{"LOWER": "a"}, {"LOWER": "b"}])  # two tokens: the Matcher's
+    assert not single.add(9, [{"LOWER": "a", "OP": "?"}])
+    assert not single.add(9, [{"LENGTH": {">=": 3}}])
+    text = "Talks held in Lima: the envoys met and held talks. The Summit met. Ministers meet; summit talks."
+    doc = nlp(text)
+    expected = sorted((int(nlp.vocab.strings[key]), start, end) for key, start, end in matcher(doc))
+    assert sorted(single(doc)) == expected and len(expected) >= 6

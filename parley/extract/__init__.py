@@ -9,14 +9,9 @@ for extraction in extractor.extract_many(articles):  # one nlp.pipe over all tex
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from parley.extract.article import ArticleExtractor
-from parley.extract.learned import stance_classifier
-from parley.extract.nlp import load_nlp, with_parley_components
-from parley.extract.people import PeopleFinder
+from parley.extract.doctext import doc_text
 from parley.extract.rows import (
     Agreement,
     ArticleInput,
@@ -26,7 +21,10 @@ from parley.extract.rows import (
     Participant,
     Position,
 )
-from parley.extract.sides import side_lexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 # Bump whenever the output for the same input can change: it drives re-extraction.
 EXTRACTOR_VERSION = "0.6.0"
@@ -48,6 +46,15 @@ class Extractor:
     """Turns articles into rows with one spaCy parse per article and cheap rules on top."""
 
     def __init__(self, nlp: Language | None = None) -> None:
+        # spaCy is imported here, not with the package: the pipeline's main process imports this
+        # package (versions, rows, dates) and hands the parsing to worker processes.
+        from parley.extract.article import ArticleExtractor
+        from parley.extract.learned import stance_classifier
+        from parley.extract.nlp import load_nlp, with_parley_components
+        from parley.extract.people import PeopleFinder
+        from parley.extract.sides import side_lexicon
+
+        self._article = ArticleExtractor
         self.nlp = with_parley_components(nlp or load_nlp())  # a pipeline loaded elsewhere too
         self.sides = side_lexicon()
         self.people = PeopleFinder(self.sides)
@@ -72,6 +79,6 @@ class Extractor:
         return text[: self.nlp.max_length - 1]
 
     def _from_doc(self, doc: Doc, article: ArticleInput) -> Extraction:
-        if not doc.text.strip():
+        if not doc_text(doc).strip():
             return Extraction()
-        return ArticleExtractor(doc, article, self.sides, self.people, self.stance_model).run()
+        return self._article(doc, article, self.sides, self.people, self.stance_model).run()

@@ -89,11 +89,11 @@ def _find_agreements(sent: Span) -> list[AgreementCue]:
 
 def _match(tok: Token) -> Iterator[AgreementCue]:
     lex = _lex()
-    word = lemma(tok)
     if not (
         tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.pos_ == "NOUN" or tok.pos_ == "ADJ"
     ):
         return
+    word = lemma(tok)
     if tok.pos_ == "NOUN":
         yield from _match_failure_noun(tok)
         yield from _match_disagreement(tok)

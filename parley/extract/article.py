@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from parley.extract.cue_syntax import is_agent, subject_of
 from parley.extract.cues import evidence_sentence, find_agreements, find_stances
+from parley.extract.doctext import span_text
 from parley.extract.holders import Holder, HolderResolver, is_collective, speaking_sides
 from parley.extract.home import dateline_place, dateline_side, home_side
 from parley.extract.learned import STANCE_RULE_ID, StanceClassifier
@@ -44,7 +45,7 @@ class ArticleExtractor:
         self.article = article
         self.sides = sides
         self.sents = sentences(doc)
-        self.sent_texts = [s.text for s in self.sents]
+        self.sent_texts = [span_text(s) for s in self.sents]
         self.sent_of = {i: n for n, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self.delegation = [any(cue in t.lower() for cue in _DELEGATION) for t in self.sent_texts]
         self.home = home_side(sides, article.publisher, article.text)

@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+if TYPE_CHECKING:  # consolidation reads the month names without loading spaCy
+    from spacy.tokens import Span
 
 MONTHS = {
     name: number

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.doctext import doc_text
 from parley.extract.entities import ents_in
 from parley.extract.offices import (
     implied_side,
@@ -408,7 +409,7 @@ class PeopleFinder:
                 if start < ent.end:
                     spans.append(_extend(doc, start, ent.end, self.sides, sent))
         for token in sent:
-            if not _is_name_token(token, self.sides) or token.pos_ != "PROPN":
+            if token.pos_ != "PROPN" or not _is_name_token(token, self.sides):
                 continue
             previous = doc[token.i - 1] if token.i > sent.start else None
             anchored = previous is not None and (
@@ -520,7 +521,7 @@ class People:
 
     def __init__(self, doc: Doc, sides: SideLexicon, home: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = doc_text(doc)
         self.sides = sides
         self.home = home  # the side the article speaks for, which picks among an office's countries
         self._counterparts: dict[Person, tuple[Span, int]] = {}  # "his counterpart X": X's mention

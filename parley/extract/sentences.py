@@ -13,6 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.doctext import span_text
 from parley.extract.rows import Evidence
 
 _ABBREVIATION_END = re.compile(r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.$")
@@ -57,15 +58,16 @@ def _line_pieces(sent: Span) -> list[Span]:
             pieces.append(sent.doc[start : token.i + 1])
             start = token.i + 1
     pieces.append(sent.doc[start : sent.end])
-    return [p for p in pieces if p.text.strip()]
+    return [p for p in pieces if span_text(p).strip()]
 
 
 def _continues(previous: Span, nxt: Span) -> bool:
     """True when the parser split after an abbreviation rather than at a sentence end."""
-    if "\n" in previous.text_with_ws[-2:] or "\n" in previous[-1].text_with_ws:
+    text = span_text(previous)
+    if "\n" in (text + previous[-1].whitespace_)[-2:] or "\n" in previous[-1].text_with_ws:
         return False
     first = nxt[0].text
-    return bool(_ABBREVIATION_END.search(previous.text.rstrip())) or (first[:1].islower() and first.isalpha())
+    return bool(_ABBREVIATION_END.search(text.rstrip())) or (first[:1].islower() and first.isalpha())
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -81,7 +83,7 @@ def sentences(doc: Doc) -> list[Span]:
 
 
 def _strip_dateline(sent: Span) -> Span:
-    match = DATELINE.match(sent.text)
+    match = DATELINE.match(span_text(sent))
     if not match or len(sent) < 6:
         return sent
     span = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")
@@ -90,7 +92,7 @@ def _strip_dateline(sent: Span) -> Span:
 
 def evidence(span: Span) -> Evidence:
     """The span's text with surrounding whitespace trimmed, offsets still exact."""
-    raw = span.text
+    raw = span_text(span)
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     start = span.start_char + lead

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pycountry
 
 from parley.extract.lexicons import load_lexicon
+from parley.extract.trie import trie_alternation
 
 # pycountry names that read as something else in news text.
 _AMBIGUOUS_NAMES = {"Georgia", "Chad", "Guinea", "Niger", "Jersey"}
@@ -62,8 +63,7 @@ class SideLexicon:
         self.countries = _country_aliases()
         self.orgs = _org_aliases()
         self.regions: dict[str, list[str]] = load_lexicon("regions")
-        names = sorted({*self.countries, *self.orgs, *self.regions, *_OTHER_PLACES}, key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in names)
+        alternation = trie_alternation({*self.countries, *self.orgs, *self.regions, *_OTHER_PLACES})
         not_region = "".join(rf"(?<!\b{word}\s)" for word in _REGION_WORDS)
         self._pattern = re.compile(rf"(?<![\w.]){not_region}(?:the\s+)?({alternation})(?![\w])(?!-[a-z])")
         self.org_codes = set(self.orgs.values())

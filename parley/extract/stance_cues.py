@@ -455,8 +455,10 @@ def _reported_views(sent: Span, lex: _StanceLexicon) -> list[_Hit]:
     account in the past ("“We made progress,” she said") reports the talks, not a view."""
     hits = []
     for verb in sent:
+        if lemma(verb) not in lex.quote_verbs:
+            continue
         clause = clause_child(verb)
-        if lemma(verb) not in lex.quote_verbs or clause is None or not own_subject(clause):
+        if clause is None or not own_subject(clause):
             continue
         subject = first_of(c for c in verb.children if c.dep_ == "nsubj")
         if subject is None or not _speaker(subject) or is_negated(verb) or _is_background(verb):

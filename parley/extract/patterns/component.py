@@ -4,7 +4,9 @@ One Matcher and one DependencyMatcher hold all patterns, so a Doc is scanned onc
 number of rules. Tests on the words that can begin a match run as vocabulary flags (see
 `flags.py`), and the DependencyMatcher only reads the sentences holding a word that one of its
 anchors names (a flag test in the same Matcher pass finds them): without these the component cost
-more than the Python loops it replaced.
+more than the Python loops it replaced. One-token patterns (the meeting triggers) are tested on the
+Doc's attribute columns (`single.py`): the Matcher would call their tests on tagged attributes
+(`POS`, `DEP`, `LEMMA`) in Python for every token.
 
 In each group a token belongs to at most one span: the pattern whose id comes first in the file
 wins, then the leftmost match, then the longest (a rule's alternatives compete as one). A span's
@@ -22,6 +24,7 @@ from spacy.vocab import Vocab
 
 from parley.extract.patterns import Pattern, groups, load_patterns
 from parley.extract.patterns.flags import as_flags
+from parley.extract.patterns.single import SingleTokenPatterns
 
 NAME = "parley_cues"
 _GATE = "parley_cues:anchor"  # Matcher key of the words the dependency patterns' anchors name
@@ -30,11 +33,13 @@ _GATE = "parley_cues:anchor"  # Matcher key of the words the dependency patterns
 class CueRuler:
     """Writes `doc.spans[<group>]` for every pattern file; needs the tagger, parser and lemmatizer."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, single_tokens: bool = True) -> None:
+        """`single_tokens=False` runs every token pattern through the Matcher (what tests compare with)."""
         self.matcher = Matcher(
             vocab, validate=False
         )  # the flag form; `_validate` checks each line as written
         self.dep_matcher = DependencyMatcher(vocab, validate=False)
+        self.single = SingleTokenPatterns(vocab)  # one-token patterns, tested on the Doc's columns
         self.groups = groups()
         self._gate = vocab.strings.add(_GATE)
         self._by_key: dict[int, Pattern] = {}
@@ -50,7 +55,7 @@ class CueRuler:
                     self.dep_matcher.add(key, [pattern.pattern])
                     anchor_words.update(pattern.words("LOWER"))
                     self._everywhere = self._everywhere or not pattern.words("LOWER")
-                else:
+                elif not (single_tokens and self.single.add(vocab.strings.add(key), pattern.pattern)):
                     self.matcher.add(key, [_with_flags(pattern.pattern, vocab)])
                 self._by_key[vocab.strings[key]] = pattern
                 self._rank[pattern] = ids.setdefault(pattern.id, len(ids))
@@ -60,7 +65,7 @@ class CueRuler:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[tuple[int, int, int, Pattern]]] = {group: [] for group in self.groups}
         anchors: list[int] = []
-        for key, start, end in self.matcher(doc):
+        for key, start, end in [*self.matcher(doc), *self.single(doc)]:
             if key == self._gate:
                 anchors.append(start)
                 continue

@@ -1,0 +1,86 @@
+"""What the rules add to the parse, on the real articles, in one process (issue 14: <= 10%).
+
+    python benchmarks/rule_cost.py [--shared ../shared/eval] [--rounds 3] [--profile 30]
+
+Each round parses the real articles with the model alone (`nlp.pipe`, `parley_cues` off: "bare
+spaCy" as `bench.py` counts it), then runs `parley_cues` over those Docs, then the per-article
+rules (`ArticleExtractor`, building the rows) over them, then `Extractor.extract_many` end to end
+over the texts; the rounds alternate so that a busy machine slows every part alike, and the fastest
+round of each part is printed. `--profile N` prints the N functions with the most cumulative time
+in the rules (cProfile, one more pass). Nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import real_files  # noqa: E402
+from parley.extract import Extractor  # noqa: E402
+from parley.extract.patterns.component import NAME as CUES  # noqa: E402
+from parley.extract.rows import ArticleInput  # noqa: E402
+from parley.ingest import Article, scan  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--profile", type=int, default=0, help="print the N costliest functions of the rules")
+    args = ap.parse_args()
+    files = real_files(args.shared)
+    if not files:
+        sys.exit(f"{args.shared} is absent: no real articles to measure")
+    folders = sorted({f.parent for f in files})
+    read = [a for folder in folders for a in scan(folder) if isinstance(a, Article)]
+    inputs = [ArticleInput(a.text, a.title, a.published_date, a.publisher, a.url) for a in read]
+    extractor = Extractor()
+    nlp, ruler = extractor.nlp, extractor.nlp.get_pipe(CUES)
+    texts = [extractor._parse_text(a) for a in inputs]
+    best: dict[str, float] = {}
+
+    def timed(part: str, work) -> object:
+        start = time.perf_counter()
+        out = work()
+        best[part] = min(best.get(part, float("inf")), time.perf_counter() - start)
+        return out
+
+    for _ in range(args.rounds):
+        with nlp.select_pipes(disable=[CUES]):
+            docs = timed("bare", lambda: list(nlp.pipe(texts, batch_size=32)))
+        timed("cues", lambda: [ruler(doc) for doc in docs])  # noqa: B023
+        timed("rules", lambda: [extractor._from_doc(d, a) for d, a in zip(docs, inputs, strict=True)])  # noqa: B023
+        timed("extract_many", lambda: list(extractor.extract_many(inputs)))
+    bare = best["bare"]
+    print(f"{len(texts)} real articles, fastest of {args.rounds} rounds, one process:")
+    print(f"bare spaCy nlp.pipe:                 {bare:6.2f} s")
+    print(
+        f"parley_cues over the parsed Docs:    {best['cues']:6.2f} s = {best['cues'] / bare:5.1%} of the parse"
+    )
+    print(
+        f"rules and rows (ArticleExtractor):   {best['rules']:6.2f} s = {best['rules'] / bare:5.1%} of the parse"
+    )
+    print(
+        f"both:                                {best['cues'] + best['rules']:6.2f} s = "
+        f"{(best['cues'] + best['rules']) / bare:5.1%} of the parse (target <= 10%)"
+    )
+    print(
+        f"Extractor.extract_many end to end:   {best['extract_many']:6.2f} s = "
+        f"{best['extract_many'] / bare - 1:+5.1%} over the bare parse"
+    )
+    if args.profile:
+        profile = cProfile.Profile()
+        profile.runcall(lambda: [extractor._from_doc(d, a) for d, a in zip(docs, inputs, strict=True)])
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+
+
+if __name__ == "__main__":
+    main()
