@@ -373,3 +373,8 @@ def test_a_title_with_and_in_it_is_one_side(nlp: Language) -> None:
 
     assert not is_joint(subject("The Minister of Trade and Industry, Ana Ruiz, will visit Lima."))
     assert is_joint(subject("Ana Ruiz and Jorge Soto will visit Lima."))
+
+
+def test_speaking_highly_and_acknowledging_a_need_are_stances(nlp: Language) -> None:
+    assert stances(nlp, "Ruiz spoke highly of Peru's decision to join the fisheries pact.") == ["support"]
+    assert stances(nlp, "Both ministers acknowledged the need for closer border cooperation.") == ["statement"]
