@@ -377,4 +377,14 @@ def test_a_title_with_and_in_it_is_one_side(nlp: Language) -> None:
 
 def test_speaking_highly_and_acknowledging_a_need_are_stances(nlp: Language) -> None:
     assert stances(nlp, "Ruiz spoke highly of Peru's decision to join the fisheries pact.") == ["support"]
-    assert stances(nlp, "Both ministers acknowledged the need for closer border cooperation.") == ["statement"]
+    assert stances(nlp, "Both ministers acknowledged the need for closer border cooperation.") == [
+        "statement"
+    ]
+
+
+def test_assuring_someone_of_support_is_support(nlp: Language) -> None:
+    cue = one(
+        nlp, "Minister Ruiz assured her Peruvian counterpart of Chile's support for the bid.", "support"
+    )
+    assert cue.subject is not None and cue.subject.text == "Minister Ruiz"
+    assert stances(nlp, "He assured them of the meeting time.") == []

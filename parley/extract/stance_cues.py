@@ -96,6 +96,7 @@ class _StanceLexicon:
     account_verbs: frozenset[str]
     pledge_modals: frozenset[str]
     light_verbs: frozenset[str]
+    assuring_verbs: frozenset[str]
     courtesy_verbs: frozenset[str]
     courtesy_nouns: frozenset[str]
     adjectives: dict[str, str]
@@ -141,6 +142,7 @@ def _lexicon() -> _StanceLexicon:
         account_verbs=frozenset(raw["account_verbs"]),
         pledge_modals=frozenset(raw["pledge_modals"]),
         light_verbs=frozenset(raw["light_verbs"]),
+        assuring_verbs=frozenset(raw["assuring_verbs"]),
         courtesy_verbs=frozenset(raw["courtesy_verbs"]),
         courtesy_nouns=frozenset(raw["courtesy_nouns"]),
         adjectives=_invert(raw["adjectives"]),
@@ -374,6 +376,11 @@ def _match_noun(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         content = complement or prep_object(head, TOPIC_PREPS) or tok
         rule = rule_id("stance/nouns", f"{lemma(head)} {word}")  # "expressed concern": express_concern
         return _Hit(stance, (head, tok), head, content, rule=rule)
+    verb = head.head.head if head.head.dep_ == "dobj" else head.head  # "of" hung on the addressee
+    assured = tok.dep_ == "pobj" and head.lower_ == "of" and lemma(verb) in lex.assuring_verbs
+    if assured and not is_negated(verb):  # "assured the Prime Minister of the Union's support"
+        rule = rule_id("stance/nouns", f"{lemma(verb)} {word}")
+        return _Hit(stance, (verb, tok), verb, complement or tok, rule=rule)
     owner = first_of(c for c in tok.children if c.dep_ == "poss")
     circumstance = tok.dep_ == "pobj" and tok.head.lower_ in lex.circumstance_preps
     if owner is not None and word in lex.owned_nouns and not circumstance:
