@@ -388,3 +388,10 @@ def test_assuring_someone_of_support_is_support(nlp: Language) -> None:
     )
     assert cue.subject is not None and cue.subject.text == "Minister Ruiz"
     assert stances(nlp, "He assured them of the meeting time.") == []
+
+
+def test_both_sides_noting_anything_state_a_shared_view(nlp: Language) -> None:
+    assert stances(nlp, "The ministers noted the closeness of their positions on the border.") == [
+        "statement"
+    ]
+    assert stances(nlp, "Ruiz noted the closeness of the two capitals.") == []

@@ -97,6 +97,7 @@ class _StanceLexicon:
     pledge_modals: frozenset[str]
     light_verbs: frozenset[str]
     assuring_verbs: frozenset[str]
+    joint_noting: frozenset[str]
     courtesy_verbs: frozenset[str]
     courtesy_nouns: frozenset[str]
     adjectives: dict[str, str]
@@ -143,6 +144,7 @@ def _lexicon() -> _StanceLexicon:
         pledge_modals=frozenset(raw["pledge_modals"]),
         light_verbs=frozenset(raw["light_verbs"]),
         assuring_verbs=frozenset(raw["assuring_verbs"]),
+        joint_noting=frozenset(raw["joint_noting"]),
         courtesy_verbs=frozenset(raw["courtesy_verbs"]),
         courtesy_nouns=frozenset(raw["courtesy_nouns"]),
         adjectives=_invert(raw["adjectives"]),
@@ -339,6 +341,9 @@ def _match_verb(tok: Token, lex: _StanceLexicon) -> _Hit | None:
         for obj in objects:
             if lemma(obj) in nouns:
                 return _Hit(stance, (tok,), tok, obj, rule=rule_id("stance/with_object", word))
+        subject = subject_of(tok)
+        if objects and word in lex.joint_noting and subject is not None and is_joint(subject):
+            return _Hit(stance, (tok,), tok, objects[0], rule=rule_id("stance/joint_noting", word))
     return None
 
 
