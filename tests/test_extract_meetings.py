@@ -993,3 +993,10 @@ def test_talks_named_as_the_time_of_a_meeting_lend_it_none_of_their_people():
         )
     )
     assert len(found.meetings) == 2
+
+
+def test_an_unnamed_office_opening_the_sentence_gives_the_rank():
+    (meeting,) = meetings(
+        "Chilean foreign minister and his Peruvian counterpart hold talks in Lima on fisheries."
+    )
+    assert (meeting.countries, meeting.level) == (["CHL", "PER"], "ministerial")

@@ -908,10 +908,11 @@ class People:
             i = sent.start
             while i < sent.end:
                 token = doc[i]
-                if token.lower_ != "the" or i + 1 >= sent.end:
+                bare = self._bare_side_office(token, sent)  # "Egyptian foreign minister and ..."
+                if (token.lower_ != "the" and not bare) or i + 1 >= sent.end:
                     i += 1
                     continue
-                j = i + 1
+                j = i if bare else i + 1
                 while j + 1 < sent.end and is_honorific(doc[j]):
                     j += 1  # "the Hon. Prime Minister"
                 side = None
@@ -944,6 +945,14 @@ class People:
                         for n in range(j, k):
                             self._by_token.setdefault(n, person)
                 i = max(k, i + 1)
+
+    def _bare_side_office(self, token: Token, sent: Span) -> bool:
+        """A demonym opening a sentence's office with no article ("Egyptian foreign minister and
+        his Sudanese counterpart hold talks"), not inside a name or title already read."""
+        if token.i in self._by_token or token.ent_type_ != "NORP" or token.i + 1 >= sent.end:
+            return False
+        before = self.doc[token.i - 1] if token.i > sent.start else None
+        return before is None and is_title_word(self.doc[token.i + 1])
 
     def find_delegation_offices(self, sents: list[Span]) -> None:
         """Offices that lead a delegation without a name ("Joint Secretary (East Asia) ... led the Indian delegation")."""
