@@ -179,3 +179,9 @@ def test_a_region_named_for_its_countries_is_each_of_them():
     ]
     assert SIDES.codes("leaders of the Baltic states and Poland") == ["EST", "LTU", "LVA", "POL"]
     assert SIDES.codes("a visit to Central Asia, the Special Representative for Central Asia") == []
+
+
+def test_a_country_name_that_reads_as_something_else_counts_where_a_country_stands():
+    assert SIDES.codes("the Minister of Foreign Affairs of Niger and Chad's president") == ["NER", "TCD"]
+    assert SIDES.codes("Chad Smith said the Niger Delta flooded") == []
+    assert SIDES.codes("a visit to Guinea and to Papua New Guinea") == ["GIN", "PNG"]

@@ -67,6 +67,14 @@ class SideLexicon:
         not_region = "".join(rf"(?<!\b{word}\s)" for word in _REGION_WORDS)
         self._pattern = re.compile(rf"(?<![\w.]){not_region}(?:the\s+)?({alternation})(?![\w])(?!-[a-z])")
         self.org_codes = set(self.orgs.values())
+        ambiguous = "|".join(sorted(_AMBIGUOUS_NAMES))
+        self._ambiguous = re.compile(  # "the President of Niger", "Chad's foreign minister"
+            rf"(?:(?<=\bof\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bof\sthe\s))({ambiguous})(?![\w-])"
+            rf"|\b({ambiguous})(?=['’]s\b)"
+        )
+        self._ambiguous_codes = {
+            name: c.alpha_3 for c in pycountry.countries for name in _AMBIGUOUS_NAMES if c.name == name
+        }
 
     def find(self, text: str, offset: int = 0) -> list[SideMention]:
         """Every side named in `text`; offsets are shifted by `offset`."""
@@ -83,7 +91,12 @@ class SideLexicon:
             is_org = name in self.orgs and name not in self.countries
             code = self.orgs[name] if is_org else self.countries[name]
             found.append(SideMention(code, offset + match.start(1), offset + match.end(1), name, is_org))
-        return found
+        for match in self._ambiguous.finditer(text):  # names that read as something else unless placed
+            group = 1 if match.group(1) else 2
+            name = match.group(group)
+            start, end = offset + match.start(group), offset + match.end(group)
+            found.append(SideMention(self._ambiguous_codes[name], start, end, name, False))
+        return sorted(found, key=lambda m: m.start) if len(found) > 1 else found
 
     def codes(self, text: str) -> list[str]:
         """The distinct codes named in `text`, in order of first mention."""
