@@ -107,6 +107,22 @@ def _year_for(month: int, day: int, published: dt.date, future: bool) -> int:
     return year
 
 
+_MONTH_NAMES = "|".join(m for m in MONTHS if len(m) > 3)
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}},?)\s+\d{{4}}\b", re.IGNORECASE
+)
+
+
+def full_date(text: str) -> DateMention | None:
+    """The first full date (day, month, year) in a text outside the parsed article, such as its
+    title; it has no offsets in the article (-1)."""
+    match = _FULL_DATE.search(text)
+    if match is None:
+        return None
+    kind = "dmy" if match.group(0)[0].isdigit() else "mdy"
+    return DateMention(match.group(0), -1, -1, kind)
+
+
 # Meeting statuses whose bare weekdays point forward: planned, or called off before it was held.
 AHEAD = ("planned", "cancelled")
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from parley.extract.dates import AHEAD, MONTHS, DateMention, dates_in, resolve
+from parley.extract.dates import AHEAD, MONTHS, DateMention, dates_in, full_date, resolve
 from parley.extract.entities import ents_in
-from parley.extract.mentions import Mention, place_rank
+from parley.extract.mentions import Mention, indefinite, place_rank
 from parley.extract.offices import highest, meeting_word_level, office_word_levels
 from parley.extract.people import Office, People, Person
 
@@ -139,9 +139,8 @@ class MeetingBuilder:
             if main is None:
                 drafts.append(self._new(mention, detail_only=True))
             elif named := self._named_meeting(mention, drafts):
-                self._absorb(
-                    named, mention, detail_only=not mention.roster
-                )  # "X and the Ethiopian envoy ... at the meeting"
+                # "the minister and the Ethiopian envoy ... at the meeting": that envoy's meeting
+                self._absorb(named, mention, detail_only=not mention.roster)
             elif self._conflicts(main, mention, detail_only=True) and (
                 earlier := self._earlier_reference(mention, drafts)
             ):
@@ -286,7 +285,7 @@ class MeetingBuilder:
             return True
         if mention.location and draft.location and not _same_place(mention.location, draft.location):
             return True
-        if detail_only and _indefinite(mention) and draft.format not in ("unknown", mention.format):
+        if detail_only and indefinite(mention.trigger) and draft.format not in ("unknown", mention.format):
             return mention.format != "unknown"  # "followed a telephone conversation": another event
         if detail_only:
             return False
@@ -459,7 +458,8 @@ class MeetingBuilder:
             if early and not timed and draft.status == "held" and not draft.background:
                 draft.date = date
         if draft is main and draft.date is None and draft.status == "held" and not draft.background:
-            draft.date = _title_date(self.title)  # "Meeting between X and Y on 29 October 2007"
+            # a press release's title: "Meeting between X and Y on 29 October 2007"
+            draft.date = full_date(self.title)
         beside = draft is not main and any(m.on_margins for m in draft.mentions)
         if beside and draft.date is None and main.date is not None and main.status == draft.status:
             draft.date = main.date  # "on its sidelines": during the meeting it is beside
@@ -484,22 +484,6 @@ class MeetingBuilder:
         draft.level = highest(levels)
         if draft.level == "unknown":
             draft.level = meeting_word_level(draft.level_words)
-
-
-_MONTH_NAMES = "|".join(m for m in MONTHS if len(m) > 3)
-_TITLE_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}\s+(?:{_MONTH_NAMES})|(?:{_MONTH_NAMES})\s+\d{{1,2}},?)\s+\d{{4}}\b", re.IGNORECASE
-)
-
-
-def _title_date(title: str) -> DateMention | None:
-    """A full date written in a press release's title: the day of the meeting it announces.
-    Not in the article's text, so it has no offsets there."""
-    match = _TITLE_DATE.search(title)
-    if match is None:
-        return None
-    kind = "dmy" if match.group(0)[0].isdigit() else "mdy"
-    return DateMention(match.group(0), -1, -1, kind)
 
 
 def _was_due(draft: Draft) -> bool:
@@ -561,12 +545,6 @@ def _undated_time(mention: Mention) -> bool:
         ent.label_ == "DATE" and ent.start in scope and not dates_in(ent)
         for ent in ents_in(mention.trigger.sent)
     )
-
-
-def _indefinite(mention: Mention) -> bool:
-    """ "a telephone conversation": an indefinite noun brings in an event rather than
-    referring back to one already reported."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in mention.trigger.children)
 
 
 def _courtesy(mention: Mention) -> bool:

@@ -79,7 +79,9 @@ def _is_to(node: Token) -> bool:
     )
 
 
-def _indefinite(trigger: Token) -> bool:
+def indefinite(trigger: Token) -> bool:
+    """ "a telephone conversation": an indefinite noun brings in an event rather than referring
+    back to one already reported."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children)
 
 
@@ -632,7 +634,7 @@ class MentionFinder:
             return "planned"
         if any(t.lower_ in ("next", "upcoming") for t in trigger.subtree if t.i < trigger.i):
             return "planned"
-        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "discuss" and _indefinite(trigger):
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "discuss" and indefinite(trigger):
             return "planned"  # "discussed a new round of talks": one still to come
         for node in chain:
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in lex["planning_governors"]:
@@ -705,10 +707,8 @@ class MentionFinder:
                 if child.dep_ in ("prep", "npadvmod") and child.i > mention.trigger.i:
                     sub = doc[child.left_edge.i : child.right_edge.i + 1]
                     dates += dates_in(sub)
-        if not dates and mention.status == "cancelled":
-            dates = _date_it_was_set_for(
-                sent
-            )  # "Originally scheduled for 3 February, the meeting was postponed"
+        if not dates and mention.status == "cancelled":  # "Originally scheduled for 3 May, it was postponed"
+            dates = _date_it_was_set_for(sent)
         if dates:
             mention.date = dates[0]
             mention.start_date = resolve(dates[0], self.published, future=mention.status in AHEAD)

@@ -115,7 +115,7 @@ def meeting_word_level(text: str) -> str:
 def office_word_levels(text: str) -> list[str]:
     """Ranks of offices named in the plural ("the foreign ministers of X and Y")."""
     lowered = _SHARED_RANK.sub(r"\1 ministers", _normal(text))  # "vice defence and foreign ministers"
-    lowered = re.sub(rf"\b(?:{'|'.join(_offices()['other_leaders'])}) leaders\b", "", lowered)
+    lowered = _other_leaders().sub("", lowered)
     levels = [level for phrase, level in _offices()["office_words"] if phrase in lowered]
     if not levels and _CABINET_MINISTERS.search(lowered):
         levels.append("ministerial")  # "the water ministers of A, B and C": any portfolio
@@ -126,6 +126,12 @@ _SHARED_RANK = re.compile(r"\b(vice|deputy) \w+ and \w+ ministers\b")
 _CABINET_MINISTERS = re.compile(
     r"(?<!deputy )(?<!vice )(?<!vice-)(?<!junior )\b(?!deputy\b|vice\b|junior\b|prime\b)\w+ ministers\b"
 )
+
+
+@functools.cache
+def _other_leaders() -> re.Pattern[str]:
+    """ "theater leaders", "business leaders": leaders who are no heads of state."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, _offices()['other_leaders']))}) leaders\b")
 
 
 def highest(levels: list[str]) -> str:

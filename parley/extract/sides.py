@@ -96,7 +96,7 @@ class SideLexicon:
             name = match.group(group)
             start, end = offset + match.start(group), offset + match.end(group)
             found.append(SideMention(self._ambiguous_codes[name], start, end, name, False))
-        return sorted(found, key=lambda m: m.start) if len(found) > 1 else found
+        return sorted(found, key=lambda m: m.start)
 
     def codes(self, text: str) -> list[str]:
         """The distinct codes named in `text`, in order of first mention."""
