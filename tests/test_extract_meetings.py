@@ -1000,3 +1000,44 @@ def test_an_unnamed_office_opening_the_sentence_gives_the_rank():
         "Chilean foreign minister and his Peruvian counterpart hold talks in Lima on fisheries."
     )
     assert (meeting.countries, meeting.level) == (["CHL", "PER"], "ministerial")
+
+
+def test_greetings_exchanged_with_several_counterparts_are_a_call_each():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Foreign Minister Lars Berg of Sweden on Monday exchanged greetings with his counterparts from "
+            "Chile, Kenya and Japan. In the telephone call with Kenyan Foreign Minister Ruth Wanjiku, Berg "
+            "discussed trade. The two ministers agreed to open a joint trade office.",
+            published=MONDAY,
+        )
+    )
+    by_pair = {tuple(m.countries): m for m in found.meetings}
+    assert set(by_pair) == {("CHL", "SWE"), ("KEN", "SWE"), ("JPN", "SWE")}
+    assert by_pair["KEN", "SWE"].format == "phone"  # the call with Kenya's minister is that bilateral's
+    assert by_pair["CHL", "SWE"].format != "phone"
+    # said in the call with Kenya's minister, not in the exchanges with Chile and Japan
+    assert [a.parties for a in found.agreements] == [["KEN", "SWE"]]
+
+
+def test_views_exchanged_with_a_focus_on_a_topic_are_no_second_meeting():
+    found = meetings(
+        "Foreign Minister Lars Berg of Sweden held talks with Kenyan Foreign Minister Ruth Wanjiku in "
+        "Nairobi on Friday. The ministers exchanged views on regional issues with a focus on UN reform."
+    )
+    assert [m.countries for m in found] == [["KEN", "SWE"]]
+
+
+def test_a_subject_the_parser_leaves_on_the_auxiliary_still_hosts_each_bilateral():
+    found = meetings(
+        "Foreign Minister Lars Berg of Sweden has in the past few days exchanged greetings with a number of "
+        "foreign ministers, including those of Chile and Japan."
+    )
+    assert sorted(m.countries for m in found) == [["CHL", "SWE"], ["JPN", "SWE"]]
+
+
+def test_a_call_someone_had_with_a_counterpart_is_a_meeting_not_a_call_for_something():
+    found = meetings(
+        "In his telephone call with Kenyan Foreign Minister Ruth Wanjiku on Monday, Swedish Foreign "
+        "Minister Lars Berg discussed trade. Berg repeated his call for calm in the region."
+    )
+    assert [(m.countries, m.format) for m in found] == [(["KEN", "SWE"], "phone")]

@@ -260,7 +260,8 @@ class ArticleExtractor:
         here = [d for d in drafts if index in d.sentences]
         if not here:
             main = drafts[0]
-            return [d for d in drafts if d is main or (d.mentions and d.mentions[0] is main.mentions[0])]
+            group = [d for d in drafts if d is main or (d.mentions and d.mentions[0] is main.mentions[0])]
+            return _last_reported(group, index) if index >= 0 else group
         non_background = [d for d in here if not d.background] or here
         held = [d for d in non_background if d.status == "held"]
         return held or non_background  # "after the talks they agreed to meet again": said at the talks
@@ -276,7 +277,7 @@ class ArticleExtractor:
         cues = sorted(_safe(find_stances, sent), key=lambda c: c.cue.start)
         for n, cue in enumerate(cues):
             end = cues[n + 1].cue.start if n + 1 < len(cues) else sent.end
-            for draft in self._narrow(self._prefer_main(candidates, cue.subject), sent):
+            for draft in self._narrow(self._prefer_main(candidates, cue.subject, sent), sent):
                 countries = [x for x in draft.sides if not self.sides.is_org(x)]
                 orgs = sorted({*draft.organizations, *(x for x in draft.sides if self.sides.is_org(x))})
                 speakers = speaking_sides(countries, orgs)
@@ -326,7 +327,7 @@ class ArticleExtractor:
         if subject is None or _safe(find_agreements, sent):
             return []
         rows: list[Position] = []
-        for draft in self._narrow(self._prefer_main(candidates, subject), sent):
+        for draft in self._narrow(self._prefer_main(candidates, subject, sent), sent):
             countries = [x for x in draft.sides if not self.sides.is_org(x)]
             orgs = sorted({*draft.organizations, *(x for x in draft.sides if self.sides.is_org(x))})
             for holder in self.holders.resolve(subject, speaking_sides(countries, orgs), draft.persons):
@@ -351,7 +352,7 @@ class ArticleExtractor:
     def _agreements(self, sent: Span, candidates: list[Draft], keys: dict[int, str]) -> list[Agreement]:
         rows: list[Agreement] = []
         for cue in _safe(find_agreements, sent):
-            for draft in self._narrow(self._prefer_main(candidates, cue.subject), sent):
+            for draft in self._narrow(self._prefer_main(candidates, cue.subject, sent), sent):
                 sides = sorted({*draft.sides, *draft.organizations})
                 holders = self.holders.resolve(cue.subject, sides, draft.persons)
                 parties = sorted(
@@ -375,9 +376,9 @@ class ArticleExtractor:
                 )
         return rows
 
-    def _prefer_main(self, candidates: list[Draft], subject: Span | None) -> list[Draft]:
+    def _prefer_main(self, candidates: list[Draft], subject: Span | None, sent: Span) -> list[Draft]:
         """ "The two ministers agreed to hold a meeting in July": said at the main meeting, about another."""
-        main = self._main_group
+        main = _last_reported(self._main_group, self.sent_of[sent.start])
         if subject is None:
             return candidates
         collective = is_collective(subject.text)
@@ -408,6 +409,20 @@ class ArticleExtractor:
         shared = set.intersection(*(set(d.sides) for d in candidates))
         chosen = [d for d in candidates if (set(d.sides) - shared) & named]
         return chosen or candidates
+
+
+def _last_reported(group: list[Draft], index: int) -> list[Draft]:
+    """Of the bilaterals one report was split into ("greetings with his counterparts from A, B and
+    C"), the one whose own report comes last before sentence `index`: "The two ministers agreed
+    ..." after the call with A's minister was said in that call."""
+    if len(group) < 2:
+        return group
+    shared = set.intersection(*(d.sentences for d in group))
+    own = {id(d): [i for i in d.sentences - shared if i < index] for d in group}
+    last = max((max(own[id(d)]) for d in group if own[id(d)]), default=None)
+    if last is None:
+        return group
+    return [d for d in group if last in own[id(d)]]
 
 
 def _safe(find, sent: Span) -> list:

@@ -185,6 +185,8 @@ class MeetingBuilder:
             if not self._conflicts(draft, mention):
                 # "In separate meetings with the four officials, ...": one side named, every bilateral
                 targets = self._with_siblings(draft, drafts) if len(mention.sides) <= 1 else [draft]
+                # "In the call with Nepal's minister": the one bilateral of the series with that side
+                targets = [t for t in targets if set(mention.sides) <= set(t.sides)] or targets
                 for target in targets:
                     self._absorb(target, mention)
                 return

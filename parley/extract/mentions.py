@@ -196,8 +196,11 @@ class MentionFinder:
         lemma = token.lemma_.lower()
         if cue.label_ == "verb":
             return self._verb_has_other_side(token)
-        if lemma == "call":
-            return not any(c.dep_ == "poss" for c in token.children)
+        if lemma == "call":  # "his call for calm", but "his telephone call with X"
+            medium = _lex()["phone"] | _lex()["virtual"] | {"with", "between"}
+            return not any(c.dep_ == "poss" for c in token.children) or any(
+                c.lower_ in medium for c in token.children
+            )
         if lemma == "consultation" and token.head.lower_ == "in":
             return False  # "in consultation with the President": in agreement with, not a meeting
         if token.head.lower_ in _MEDIUM_PREPS and token.head.head.pos_ in ("VERB", "AUX"):
@@ -441,7 +444,7 @@ class MentionFinder:
             return None
         if any(_counted_parties(t) for t in mention.trigger.sent):
             return None  # "..., where the four countries agreed": they sat together
-        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        heads = [c for c in _with_stranded_subject(verb) if c.dep_ == "nsubj"]
         subject = [t for c in heads for t in c.subtree]
         if (
             not subject
@@ -1042,12 +1045,22 @@ _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 _RAISED_EVENT_VERBS = {"take", "be", "hold", "occur", "happen"}  # "take place", "be held"
 
 
+def _with_stranded_subject(verb: Token) -> list[Token]:
+    """The verb's children, and a subject the parser hung on its auxiliary ("X has in recent days
+    met ...": an adverbial between them leaves "X" under "has")."""
+    children = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return children
+    stranded = [s for a in children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ == "nsubj"]
+    return stranded + children
+
+
 def _clause(verb: Token, blocked: set[int]) -> tuple[list[Token], list[Token]]:
     """The verb's participants (subject, with/between/from/by phrases) and its time/place adjuncts."""
     args: list[Token] = []
     adjuncts: list[Token] = []
     has_subject = False
-    for child in verb.children:
+    for child in _with_stranded_subject(verb):
         if child.i in blocked:
             continue
         if child.dep_ in ("nsubj", "nsubjpass", "agent"):
