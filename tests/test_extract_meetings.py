@@ -1041,3 +1041,15 @@ def test_a_call_someone_had_with_a_counterpart_is_a_meeting_not_a_call_for_somet
         "Minister Lars Berg discussed trade. Berg repeated his call for calm in the region."
     )
     assert [(m.countries, m.format) for m in found] == [(["KEN", "SWE"], "phone")]
+
+
+def test_the_members_a_side_is_made_up_of_take_part():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Exploratory talks between Norway and Chile began in Oslo on Tuesday. The Chilean side is made "
+            "up of Deputy Foreign Minister Ana Rojas, Director General for Maritime Affairs Pablo Soto and "
+            "Deputy General Manager Luis Vera.",
+            published=MONDAY,
+        )
+    )
+    assert {(p.name, p.country) for p in found.participants} >= {("Ana Rojas", "CHL"), ("Pablo Soto", "CHL")}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parley.extract.cue_syntax import is_agent, subject_of
 from parley.extract.cues import evidence_sentence, find_agreements, find_stances
@@ -22,6 +22,7 @@ from parley.extract.rows import Agreement, ArticleInput, Extraction, Meeting, Pa
 from parley.extract.sentences import evidence, sentences
 from parley.extract.sides import SideLexicon
 
+_ROSTER_VERBS = frozenset({"make", "consist", "compose", "comprise"})  # "made up of", ...
 _DELEGATION = ("delegation", "side is", "side was", "led on", "led by", "comprises", "made up of")
 _LEDE = 3  # sentences that say what a story is about
 _LEDE_MIN_TOKENS = 6  # shorter lines are a header: byline, dateline, place
@@ -244,7 +245,7 @@ class ArticleExtractor:
             for ancestor in [token, *token.ancestors]:
                 if any(c.dep_ == "neg" for c in ancestor.children):
                     return True
-                if ancestor.dep_ == "pobj" and ancestor.head.lower_ == "of":
+                if ancestor.dep_ == "pobj" and ancestor.head.lower_ == "of" and not _roster_of(ancestor.head):
                     return True
                 if ancestor.dep_ in ("nsubj",) and ancestor.head.lemma_.lower() in _SPEECH_VERBS:
                     return True
@@ -423,6 +424,11 @@ def _last_reported(group: list[Draft], index: int) -> list[Draft]:
     if last is None:
         return group
     return [d for d in group if last in own[id(d)]]
+
+
+def _roster_of(of: Token) -> bool:
+    """ "The side is made up of X and Y", "the delegation consists of X": members, not owners."""
+    return of.head.lemma_.lower() in _ROSTER_VERBS
 
 
 def _safe(find, sent: Span) -> list:
