@@ -483,3 +483,11 @@ def test_leaders_of_armies_or_parties_are_no_heads_of_state():
     assert office_word_levels("a video call between theater leaders of the two militaries") == []
     assert office_word_levels("a meeting of opposition leaders and business leaders") == []
     assert office_word_levels("the leaders of Chile and Peru") == ["summit"]
+
+
+def test_a_format_of_states_named_like_a_person_is_no_person():
+    found = people(
+        "Foreign Minister Lars Berg of Sweden said there were differences of opinion between the members "
+        "of the Normandy Format on the issues of migration."
+    )
+    assert [p.name for p in found.persons] == ["Lars Berg"]

@@ -29,6 +29,11 @@ from parley.extract.patterns import words
 from parley.extract.sides import SideLexicon
 
 # Capitalised words that follow a title without being a name.
+# A name's last word that makes it a group of states or a body, not a person.
+_GROUP_HEADS = frozenset(
+    {"triangle", "format", "quartet", "troika", "group", "forum", "council", "committee", "commission"}
+    | {"initiative", "process", "alliance", "partnership", "coalition", "bloc", "union", "summit"}
+)
 _NOT_NAMES = {
     "meeting",
     "meetings",
@@ -513,6 +518,8 @@ class PeopleFinder:
             return False  # "Georgian-Armenian" (projects): two sides, no person
         if all(is_title_word(t) or is_connector(t) for t in span):
             return False  # "Councilor" tagged PERSON inside "State Councilor and Foreign Minister"
+        if len(span) > 1 and span[-1].lower_ in _GROUP_HEADS:
+            return False  # "the Weimar Triangle", "the Minsk Group": a format of states, no person
         return any(t.text[:1].isupper() for t in span) and not all(t.lower_ in _NOT_NAMES for t in span)
 
 
