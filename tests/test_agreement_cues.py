@@ -155,6 +155,9 @@ def test_one_government_deciding_is_not_an_agreement(nlp: Language) -> None:
 def test_a_wished_or_impersonal_future_is_not_an_agreement(nlp: Language) -> None:
     assert cues(nlp, "The minister hopes the two countries will sign a deal soon.") == []
     assert cues(nlp, "Trade between the two countries will recover quickly this year.") == []
+    # plural subjects that are no side: things, firms
+    assert cues(nlp, "Such projects would include new roads under the auspices of the new government.") == []
+    assert cues(nlp, "The mill is safe, he said, adding that the companies will be using new filters.") == []
 
 
 def test_an_infinitive_inside_agreed_content_is_not_a_second_cue(nlp: Language) -> None:

@@ -23,7 +23,7 @@ from parley.extract.cue_syntax import (
     complement,
     first_of,
     infinitive,
-    is_agent,
+    is_agent_token,
     is_backstory,
     is_joint,
     is_negated,
@@ -230,8 +230,8 @@ def _match_joint_future(tok: Token) -> Iterator[AgreementCue]:
     subject = first_of(c for c in tok.children if c.dep_ == "nsubj")
     if subject is None or subject.pos_ == "PRON" or not is_joint(phrase_of(subject)):
         return  # "we"/"they" in a quote is often one government speaking
-    if not is_agent(phrase_of(subject)):
-        return  # "trade between the two countries will recover": no one acts
+    if not any(is_agent_token(t) or t.pos_ == "PROPN" for t in (subject, *subject.conjuncts)):
+        return  # "trade will recover", "the companies will use ...": no side acts
     continued = lemma(tok) in lex["continue_verbs"]
     yield _cue("intended" if continued else "agreed", (tok,), phrase_of(subject), tok, tok, "joint_future")
 
