@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump whenever the output for the same input can change: it drives re-extraction.
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",
