@@ -1053,3 +1053,28 @@ def test_the_members_a_side_is_made_up_of_take_part():
         )
     )
     assert {(p.name, p.country) for p in found.participants} >= {("Ana Rojas", "CHL"), ("Pablo Soto", "CHL")}
+
+
+def test_a_meeting_of_others_they_agreed_to_convene_is_planned_apart_and_without_them():
+    found = meetings(
+        "Foreign Minister Ana Rojas of Chile met Foreign Minister Lars Berg of Sweden in Lima on Monday. "
+        "They also agreed to convene next week a meeting of their central bank governors."
+    )
+    assert [(m.status, m.level) for m in found] == [("held", "ministerial"), ("planned", "unknown")]
+
+
+def test_a_meeting_named_for_one_rank_is_not_the_one_named_for_another():
+    found = meetings(
+        "In Oslo on Monday, on the eve of the Fifth Meeting of the Heads of State of the Baltic states, "
+        "was held the Meeting of Foreign Ministers of the Baltic states."
+    )
+    assert [m.level for m in found if m.location == "Oslo"] == ["ministerial"]
+
+
+def test_another_meeting_naming_no_one_is_the_encounter_its_sentence_reports():
+    found = meetings(
+        "The Danish and Polish fisheries delegations held a video conference on Monday. In another "
+        "cross-border meeting, Estonia's Minister of Culture Mari Tamm and Latvia's Minister of Health "
+        "Janis Ozols met in Valga on Thursday."
+    )
+    assert sorted(m.countries for m in found) == [["DNK", "POL"], ["EST", "LVA"]]

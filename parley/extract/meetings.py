@@ -148,7 +148,7 @@ class MeetingBuilder:
             elif self._conflicts(main, mention, detail_only=True):
                 draft = self._new(mention, detail_only=True)
                 draft.sides = list(main.sides)
-                if mention.collective_people:
+                if mention.collective_people and not _of_others(mention):
                     draft.persons, draft.offices = list(main.persons), list(main.offices)
                 drafts.append(draft)
             else:
@@ -289,6 +289,8 @@ class MeetingBuilder:
             return True
         if detail_only and indefinite(mention.trigger) and draft.format not in ("unknown", mention.format):
             return mention.format != "unknown"  # "followed a telephone conversation": another event
+        if detail_only and _arranged(mention) and mention.status != draft.status:
+            return True  # "they agreed to convene a meeting of their central banks": one still to come
         if detail_only:
             return False
         if mention.status != draft.status:
@@ -329,7 +331,8 @@ class MeetingBuilder:
                 return True
             if person.side in covered:
                 return True
-        return False
+        named = (_named_rank(mention), highest([_named_rank(m) for m in draft.mentions]))
+        return "unknown" not in named and named[0] != named[1]  # "the Meeting of Foreign Ministers"
 
     def _absorb(self, draft: Draft, mention: Mention, detail_only: bool = False) -> None:
         draft.mentions.append(mention)
@@ -496,16 +499,44 @@ def _was_due(draft: Draft) -> bool:
     )
 
 
+def _arranged(mention: Mention) -> bool:
+    """ "agreed to convene a meeting of the central banks": an indefinite meeting someone holds or
+    convenes is an event of its own, not a reference back."""
+    trigger = mention.trigger
+    return indefinite(trigger) and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _CONVENING
+
+
+_CONVENING = frozenset({"hold", "convene", "organize", "organise", "host", "arrange", "schedule"})
+
+
+def _of_others(mention: Mention) -> bool:
+    """ "They agreed to convene a meeting of their central bank governors": those who arrange a
+    meeting of others do not sit at it."""
+    return _arranged(mention) and any(c.dep_ == "prep" and c.lower_ == "of" for c in mention.trigger.children)
+
+
+def _named_rank(mention: Mention) -> str:
+    """The rank a meeting's name gives it ("the ministerial session", "the Meeting of Foreign
+    Ministers", "the Consultative Meeting of the Heads of State"), "unknown" if its name has none:
+    two names of different rank are two meetings."""
+    trigger = mention.trigger
+    words = [t for t in trigger.lefts if t.dep_ in ("amod", "compound")] + [trigger]
+    words += [t for c in trigger.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return highest([*office_word_levels(text), meeting_word_level(text)])
+
+
 def _fold_settings(mentions: list[Mention]) -> list[Mention]:
     """ "agreed to meet on the sidelines of the summit in Budapest in May": a definite meeting word
     inside the clause of an encounter reported in the same sentence is its setting; its date and
-    place are that encounter's, and it is no encounter of its own."""
+    place are that encounter's, and it is no encounter of its own. So is one naming no one, before
+    or after the verb ("In another meeting, X met Y")."""
     out: list[Mention] = []
     for mention in mentions:
         host = next(
             (
                 m
-                for m in reversed(out)
+                for m in mentions
                 if m.sent_index == mention.sent_index
                 and not m.anaphoric
                 and m.kind == "verb"
@@ -513,7 +544,8 @@ def _fold_settings(mentions: list[Mention]) -> list[Mention]:
             ),
             None,
         )
-        if not mention.anaphoric or host is None or mention.trigger.dep_ != "pobj":
+        bare = mention.anaphoric or not (mention.sides or mention.persons)  # "in another meeting, X met Y"
+        if not bare or host is None or mention.trigger.dep_ != "pobj":
             out.append(mention)
             continue
         if host.date is None:
