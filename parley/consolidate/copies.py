@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 
 from parley.consolidate.rules import Rules
 
@@ -55,6 +54,8 @@ def find_copies(articles: pd.DataFrame, rules: Rules) -> list[Copy]:
     """Each article that copies an earlier one (in `first_reported_order`), with the earlier
     article and their estimated similarity. Only originals are indexed, so a copy always
     names an article that is not itself a copy."""
+    from datasketch import MinHash, MinHashLSH  # here, not above: its import takes about half a second
+
     row = {a: n for n, a in enumerate(articles["article_id"])}
     column = articles["text"]
 

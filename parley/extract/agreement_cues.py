@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import functools
 import logging
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from parley.extract.cue_syntax import (
     clause_child,
+    columns,
     complement,
     first_of,
     infinitive,
@@ -34,6 +37,7 @@ from parley.extract.cue_syntax import (
     stance_nouns,
     subject_of,
 )
+from parley.extract.doctext import span_text
 from parley.extract.lexicons import load_lexicon
 from parley.extract.provenance import rule_id
 from parley.extract.sentences import DATELINE
@@ -78,13 +82,66 @@ def find_agreements(sent: Span) -> list[AgreementCue]:
 def _find_agreements(sent: Span) -> list[AgreementCue]:
     cues: list[AgreementCue] = []
     claimed: set[int] = set()
-    for tok in sent:
+    for tok in _candidates(sent):  # `_match` finds no cue in the other words
         if tok.i in claimed:
             continue
         for cue in _match(tok):
             cues.append(cue)
             claimed.update(t.i for t in cue.cue)
     return cues
+
+
+@functools.cache
+def _cue_lemmas() -> frozenset[str]:
+    """The lemmas `_match` reads as cue words; any other word is a cue only as a joint future act."""
+    lex = _lex()
+    sections = (
+        "failure_nouns",
+        "disagreement_nouns",
+        "failure_verbs",
+        "failure_adjectives",
+        "agree_verbs",
+        "joint_verbs",
+        "confirm_verbs",
+        "sign_verbs",
+        "reach_verbs",
+    )
+    return frozenset({"remain"}.union(*(lex[section] for section in sections)))
+
+
+@functools.cache
+def _future_ids() -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in _lex()["future_words"])
+
+
+_AUX = get_string_id("aux")
+_FUTURE_HEADS = "parley_future_heads"  # in Doc.user_data: the words with a future auxiliary, in order
+
+
+def _future_heads(doc: Doc) -> list[int]:
+    """The words of `doc` with a future auxiliary among their children ("will" of "will reestablish")."""
+    heads = doc.user_data.get(_FUTURE_HEADS)
+    if heads is None:
+        cols, future = columns(doc), _future_ids()
+        heads = doc.user_data[_FUTURE_HEADS] = sorted(
+            {
+                head
+                for i, (head, dep, lower) in enumerate(zip(cols.head, cols.dep, cols.lower, strict=True))
+                if dep == _AUX and lower in future and head != i
+            }
+        )
+    return heads
+
+
+def _candidates(sent: Span) -> list[Token]:
+    """The words of `sent` that `_match` can take as a cue, in order: a cue word, or a word with a
+    future auxiliary ("will reestablish", see `_match_joint_future`). Found on the Doc's columns, so
+    that no Token is built for the other words."""
+    doc, start, end = sent.doc, sent.start, sent.end
+    lemmas, cue_lemmas = columns(doc).lemma, _cue_lemmas()
+    heads = _future_heads(doc)
+    future = heads[bisect_left(heads, start) : bisect_left(heads, end)]
+    return [doc[i] for i in sorted({*(i for i in range(start, end) if lemmas[i] in cue_lemmas), *future})]
 
 
 def _match(tok: Token) -> Iterator[AgreementCue]:
@@ -360,12 +417,16 @@ def _cue(
     """`rule` is the lexicon section (or pattern) that matched; the cue words complete the rule id."""
     doc = tokens[0].doc
     span = doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
+    times = _timeframe_spans(content) if content is not None else []
+    when = None
+    if scope is not None:  # mostly the content itself, whose times are read once
+        when = _first_time(doc, times if scope is content else _timeframe_spans(scope))
     return AgreementCue(
         status=status,
         cue=span,
         subject=subject,
-        description=_description(content),
-        timeframe=timeframe(scope) if scope is not None else None,
+        description=_description(content, times),
+        timeframe=when,
         rule_id=rule_id(f"agreement/{rule}", " ".join(lemma(t) for t in tokens)),
     )
 
@@ -523,10 +584,11 @@ def _has_cue_ancestor(tok: Token) -> bool:
     return False
 
 
-def _description(tok: Token | None) -> str | None:
+def _description(tok: Token | None, times: list[tuple[int, int]]) -> str | None:
+    """The words of `tok`'s phrase but its `times` (`_timeframe_spans(tok)`), cut to a short phrase."""
     if tok is None:
         return None
-    skip = _timeframe_tokens(tok)
+    skip = {i for start, end in times for i in range(start, end)}
     dateline = _dateline_end(tok)
     tokens = [t for t in _own_tokens(tok) if t.i not in skip and t.dep_ != "mark" and t.idx >= dateline]
     while tokens and tokens[0].lower_ in ("to", "that", "the", "a", "an"):
@@ -556,21 +618,20 @@ def _dateline_end(tok: Token) -> int:
     """Where the parser's sentence of `tok` leaves its dateline ("ROME, April 19 (Reuters) -"), as a
     character offset: neither a description nor a timeframe is read from a dateline."""
     sent = tok.sent
-    match = DATELINE.match(sent.text)
+    match = DATELINE.match(span_text(sent))
     return sent.start_char + match.end() if match else sent.start_char
 
 
 def timeframe(tok: Token) -> str | None:
     """When the agreed thing is to happen, as written in `tok`'s phrase ("in the spring")."""
-    spans = _timeframe_spans(tok)
+    return _first_time(tok.doc, _timeframe_spans(tok))
+
+
+def _first_time(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
     if not spans:
         return None
     start, end = spans[0]
-    return tok.doc[start:end].text
-
-
-def _timeframe_tokens(tok: Token) -> set[int]:
-    return {i for start, end in _timeframe_spans(tok) for i in range(start, end)}
+    return span_text(doc[start:end])
 
 
 def _timeframe_spans(tok: Token) -> list[tuple[int, int]]:

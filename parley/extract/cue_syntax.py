@@ -9,9 +9,11 @@ lemmatiser's known slips) comes from `lexicons/stances.yaml`.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from typing import Any, NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 
 from parley.extract.entities import ents_in
 from parley.extract.lexicons import load_lexicon
@@ -55,6 +57,44 @@ def lemma(tok: Token) -> str:
 @functools.cache
 def _lemma_fixes() -> dict[str, str]:
     return _stance_lexicon()["lemma_fixes"]
+
+
+@functools.cache
+def _lemma_fixes_by_id() -> dict[int, str]:
+    return {get_string_id(lower): fixed for lower, fixed in _lemma_fixes().items()}
+
+
+class Columns(NamedTuple):
+    """A Doc's words as plain lists, read once per Doc (`columns`).
+
+    The cue finders test a sentence's words against their lexicons here and build Token objects
+    only for the few that can be a cue: asking every Token of every sentence for its tags and
+    lemma was most of their time."""
+
+    lemma: list[str]  # `lemma(tok)` of each token
+    lower: list[int]  # the string id of `tok.lower_`
+    dep: list[int]  # the string id of `tok.dep_`
+    head: list[int]  # `tok.head.i`
+
+
+_COLUMNS = "parley_cue_columns"  # in Doc.user_data: the lists of `Columns`, plain values that serialise
+
+
+def columns(doc: Doc) -> Columns:
+    """`doc`'s `Columns`, computed on the first call and kept in `doc.user_data`."""
+    cached = doc.user_data.get(_COLUMNS)
+    if cached is None:
+        array = doc.to_array([LOWER, LEMMA, DEP, HEAD])
+        lower, lemma_ids, dep = array[:, :3].T.tolist()
+        offsets = array[:, 3].astype("int64").tolist()  # each head as an offset, stored unsigned
+        heads = [i + offset for i, offset in enumerate(offsets)]
+        fixes, strings = _lemma_fixes_by_id(), doc.vocab.strings
+        lemmas = [
+            strings[lem].lower() if (fixed := fixes.get(low)) is None else fixed
+            for low, lem in zip(lower, lemma_ids, strict=True)
+        ]
+        cached = doc.user_data[_COLUMNS] = (lemmas, lower, dep, heads)
+    return Columns(*cached)
 
 
 # The dash that ends a wire dateline ("SEOUL, March 12 (Wire) -- ...").

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from parley.extract import agreement_cues, stance_cues
 from parley.extract.agreement_cues import AgreementCue
+from parley.extract.doctext import span_text
 from parley.extract.stance_cues import StanceCue
 
 __all__ = [
@@ -54,7 +55,7 @@ def find_agreements(sent: Span) -> list[AgreementCue]:
 def evidence_sentence(sent: Span, cue: StanceCue, sents: list[Span], sent_of: dict[int, int]) -> Span:
     """ "... the minister said:" with the quotation in the next paragraph: the parse reaches
     across the line break, and the quotation, not the colon line, carries the stance."""
-    if cue.target is None or cue.target.start < sent.end or not sent.text.rstrip().endswith(":"):
+    if cue.target is None or cue.target.start < sent.end or not span_text(sent).rstrip().endswith(":"):
         return sent
     index = sent_of.get(cue.target.start)
     return sents[index] if index is not None else sent

@@ -9,11 +9,13 @@ abbreviations, and stripped of datelines ("ISLAMABAD:", "TOKYO (Reuters) -").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from parley.extract.doctext import span_text
+from parley.extract.doctext import doc_text, span_text
 from parley.extract.rows import Evidence
 
 _ABBREVIATION_END = re.compile(r"(?i)(?:^|[\s(])(?:shri|mr|ms|mrs|dr|h\.e|amb|hon|st|gen|no|sen|gov|rep)\.$")
@@ -34,13 +36,23 @@ LINE_BREAKS = "parley_line_breaks"
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break, before the parser runs: a dateline, a byline or a
     heading above the first sentence otherwise becomes part of its parse (its subject, its date)."""
-    for token in doc[:-1]:
-        if "\n" in token.text_with_ws and not _introduces(token):
-            doc[token.i + 1].is_sent_start = True
-            if token.i + 2 < len(doc) and "\n" not in doc[token.i + 1].text_with_ws:
+    breaks = line_break_tokens(doc)
+    broken = set(breaks)
+    for i in breaks:
+        if i + 1 < len(doc) and not _introduces(doc[i]):
+            doc[i + 1].is_sent_start = True
+            if i + 2 < len(doc) and i + 1 not in broken:
                 # given a forced start, the parser tends to end the sentence after its first word
-                doc[token.i + 2].is_sent_start = False
+                doc[i + 2].is_sent_start = False
     return doc
+
+
+def line_break_tokens(doc: Doc) -> list[int]:
+    """The tokens with a line break in their `text_with_ws`, in order: the token holding a line break
+    of the Doc's text is the last one starting at or before it (asking each token for its text would
+    build a Token object per word)."""
+    starts = doc.to_array(IDX).reshape(-1).tolist()
+    return sorted({bisect_right(starts, m.start()) - 1 for m in re.finditer("\n", doc_text(doc))})
 
 
 def _introduces(token: Token) -> bool:
@@ -50,13 +62,12 @@ def _introduces(token: Token) -> bool:
     return token.text == ":"
 
 
-def _line_pieces(sent: Span) -> list[Span]:
-    """Split a parser sentence at line breaks inside it."""
+def _line_pieces(sent: Span, breaks: list[int]) -> list[Span]:
+    """Split a parser sentence at line breaks inside it (`breaks`: `line_break_tokens(sent.doc)`)."""
     pieces, start = [], sent.start
-    for token in sent:
-        if "\n" in token.text_with_ws and token.i + 1 < sent.end:
-            pieces.append(sent.doc[start : token.i + 1])
-            start = token.i + 1
+    for i in breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end - 1)]:
+        pieces.append(sent.doc[start : i + 1])
+        start = i + 1
     pieces.append(sent.doc[start : sent.end])
     return [p for p in pieces if span_text(p).strip()]
 
@@ -72,7 +83,8 @@ def _continues(previous: Span, nxt: Span) -> bool:
 
 def sentences(doc: Doc) -> list[Span]:
     """The article's sentences, in order, as spans over `doc`."""
-    pieces = [piece for sent in doc.sents for piece in _line_pieces(sent)]
+    breaks = line_break_tokens(doc)
+    pieces = [piece for sent in doc.sents for piece in _line_pieces(sent, breaks)]
     merged: list[Span] = []
     for piece in pieces:
         if merged and _continues(merged[-1], piece):

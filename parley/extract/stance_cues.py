@@ -14,11 +14,13 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.strings import get_string_id
 from spacy.tokens import Span, Token
 
 from parley.extract.agreement_cues import AgreementCue, find_agreements
 from parley.extract.cue_syntax import (
     clause_child,
+    columns,
     complement,
     covering_span,
     first_of,
@@ -178,11 +180,36 @@ def find_stances(sent: Span, agreements: Sequence[AgreementCue] | None = None) -
         return []
 
 
+@functools.cache
+def _cue_words() -> tuple[frozenset[str], frozenset[int]]:
+    """The lemmas, and the string ids of the lower-case forms, that `_match` can take as a cue."""
+    lex = _lexicon()
+    verbs = (
+        lex.feeling_verbs,
+        lex.phrasal,
+        lex.verdict_verbs,
+        lex.solo_commitment,
+        lex.verbs,
+        lex.quote_verbs,
+        lex.with_clause,
+        lex.with_object,
+    )
+    lemmas = frozenset(lex.nouns).union(*verbs)
+    return lemmas, frozenset(get_string_id(word) for word in (*lex.readiness, *lex.adjectives))
+
+
+def _candidates(sent: Span, lemmas: frozenset[str], lowers: frozenset[int]) -> list[Token]:
+    """The words of `sent` whose lemma is one of `lemmas` or whose lower-case form has one of the string
+    ids `lowers`, in order: read from the Doc's columns, without building a Token for the others."""
+    doc, cols = sent.doc, columns(sent.doc)
+    return [doc[i] for i in range(sent.start, sent.end) if cols.lemma[i] in lemmas or cols.lower[i] in lowers]
+
+
 def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
     lex = _lexicon()
     hits = [
         hit
-        for tok in sent
+        for tok in _candidates(sent, *_cue_words())  # `_match` finds no cue in the other words
         if (hit := _match(tok, lex)) is not None
         and not agreed.intersection(t.i for t in hit.cue)
         and not _agreed_content(hit.anchor, agreed)
@@ -466,9 +493,7 @@ def _reported_views(sent: Span, lex: _StanceLexicon) -> list[_Hit]:
     statement of position, when the speaker took part (the caller checks that). A first-person
     account in the past ("“We made progress,” she said") reports the talks, not a view."""
     hits = []
-    for verb in sent:
-        if lemma(verb) not in lex.quote_verbs:
-            continue
+    for verb in _candidates(sent, lex.quote_verbs, frozenset()):
         clause = clause_child(verb)
         if clause is None or not own_subject(clause):
             continue
