@@ -173,6 +173,11 @@ def test_history_is_not_a_stance_at_the_meeting(nlp: Language) -> None:
     text = "The border had closed in 2015 after Premier Dunn rejected the survey findings."
     assert cues(nlp, text) == []
     assert cues(nlp, "Peru was among several states that did so, having rejected the vote.") == []
+    assert cues(nlp, "The quarrel began in May when Peru accused Bolivia of moving the border posts.") == []
+    assert cues(nlp, "The row started when farmers protested the new dam upstream.") == []
+    assert [c.stance for c in cues(nlp, "When they met, Peru accused Bolivia of moving the posts.")] == [
+        "criticism"
+    ]
 
 
 def test_relationship_pairs_are_not_targets(nlp: Language) -> None:

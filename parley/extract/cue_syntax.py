@@ -264,6 +264,9 @@ def covering_span(tokens: tuple[Token, ...]) -> Span:
     return doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]
 
 
+_ONSET_VERBS = frozenset({"begin", "start", "erupt", "flare", "escalate", "break"})
+
+
 def is_backstory(tok: Token, marks: frozenset[str]) -> bool:
     """An act in the past perfect ("had refused", "having rejected") or in a clause opened by one
     of `marks` ("after ...", "when ..."): the history behind a meeting, not what it did."""
@@ -272,6 +275,10 @@ def is_backstory(tok: Token, marks: frozenset[str]) -> bool:
     node = tok
     while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
         node = node.head
-    return node.dep_ == "advcl" and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in marks for c in node.children
-    )
+    if node.dep_ != "advcl":
+        return False
+    opener = {c.lower_ for c in node.children if c.dep_ in ("mark", "advmod")}
+    if opener & marks:
+        return True
+    # "the dispute began last year when X accused Y": how a quarrel started, not the talks
+    return "when" in opener and lemma(node.head) in _ONSET_VERBS
