@@ -238,6 +238,10 @@ def test_accepting_an_invitation_is_support(nlp: Language) -> None:
 def test_a_stance_inside_what_was_agreed_is_not_a_position(nlp: Language) -> None:
     assert stances(nlp, "The ministers agreed to propose a joint plan to their partners.") == []
     assert stances(nlp, "The ministers agreed to expand trade and welcomed the new air link.") == ["support"]
+    # a that-clause with its own subject is still what was agreed
+    assert stances(nlp, "Both leaders agreed that they looked forward to working on climate change.") == []
+    text = "The ministers shared the view that Peru and Chile would work closely to urge Bolivia to act."
+    assert stances(nlp, text) == []
 
 
 def test_a_named_speakers_reported_view_is_a_statement(nlp: Language) -> None:

@@ -279,6 +279,8 @@ def _agreed_content(tok: Token, agreed: set[int]) -> bool:
     agreement; one coordinated with the agreement verb ("agreed ... and welcomed") is not."""
     node = tok
     while node.dep_ != "ROOT" and node.head.i != node.i:
+        if node.head.i in agreed and node.dep_ in ("ccomp", "acl"):
+            return True  # "agreed that they would work together to urge X", "shared the view that": agreed
         if own_subject(node):
             return False  # a clause of its own ("..., about which they shared concerns")
         if node.head.i in agreed:
