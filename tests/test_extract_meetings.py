@@ -1078,3 +1078,22 @@ def test_another_meeting_naming_no_one_is_the_encounter_its_sentence_reports():
         "Janis Ozols met in Valga on Thursday."
     )
     assert sorted(m.countries for m in found) == [["DNK", "POL"], ["EST", "LVA"]]
+
+
+def test_calls_with_respective_counterparts_are_one_meeting_per_pair():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="Finnish Prime Minister Anna Koski and Foreign Minister Pekka Laine held phone conversations "
+            "with their respective Estonian counterparts Kadri Saar and Urmas Kask on Monday.",
+            published=MONDAY,
+        )
+    )
+    assert [(m.countries, m.format) for m in found.meetings] == [(["EST", "FIN"], "phone")] * 2
+    assert {m.rule_id for m in found.meetings} == {"meeting/respective/noun:conversation"}
+    people = {p.meeting_key: set() for p in found.participants}
+    for p in found.participants:
+        people[p.meeting_key].add(p.name)
+    assert sorted(people.values(), key=sorted) == [
+        {"Anna Koski", "Kadri Saar"},
+        {"Pekka Laine", "Urmas Kask"},
+    ]

@@ -164,6 +164,14 @@ class MeetingBuilder:
                 draft.split = True  # one of several bilaterals: the same pair's report elsewhere joins it
                 drafts.append(draft)
             return
+        if mention.pairs:
+            for pair in mention.pairs:
+                draft = self._new(mention)
+                draft.persons = list(pair)
+                draft.sides = [p.side for p in pair if p.side]
+                draft.split = True
+                drafts.append(draft)
+            return
         if mention.per_person:
             for person in mention.persons:
                 draft = self._new(mention)

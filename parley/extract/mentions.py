@@ -137,6 +137,7 @@ class Mention:
     duration: int | None = None
     separate: bool = False
     per_person: bool = False
+    pairs: list[tuple[Person, Person]] = field(default_factory=list)  # "with their respective counterparts"
     host: str | None = None  # "X held talks with A, B and C": X's side meets each guest on its own
     antecedents: list[Person] = field(default_factory=list)  # people named before "the two leaders"
     level_words: str = ""
@@ -364,6 +365,8 @@ class MentionFinder:
             and len(mention.persons) >= 2
             and len({p.side for p in mention.persons}) == 1
         )
+        if "respective" in words and not mention.per_person:
+            mention.pairs = self._respective_pairs(sent, trigger)
         mention.host = self._host(mention, verb, words)
         self._add_visited(mention)
         determiner = any(c.dep_ in ("det", "poss", "nummod") for c in trigger.children)
@@ -388,6 +391,19 @@ class MentionFinder:
         ):
             return None  # "additional high-level engagement": too vague to be an encounter
         return mention
+
+    def _respective_pairs(self, sent: Span, trigger: Token) -> list[tuple[Person, Person]]:
+        """ "A and B held calls with their respective counterparts C and D": A met C and B met D.
+        Read in the order of the text (the parser often loses such a sentence): the people named
+        before the trigger, then as many named after "respective"."""
+        respective = next((t for t in sent if t.lower_ == "respective" and t.i > trigger.i), None)
+        if respective is None:
+            return []
+        first = self.people.persons_in(sent.start, trigger.i)
+        second = [p for p in self.people.persons_in(respective.i, sent.end) if p not in first]
+        if len(first) < 2 or len(first) != len(second):
+            return []
+        return list(zip(first, second, strict=True))
 
     def _add_visited(self, mention: Mention) -> None:
         """A visit's host is the country it goes to ("will visit Hanoi", "her trip to Peru"); so is

@@ -30,8 +30,13 @@ def meeting_rule(founder: Mention, split: bool = False) -> str:
     """The mention that founded a meeting: the id of the trigger pattern that fired and the trigger's
     lemma (`meeting/verb:meet`, `meeting/noun:talk`, `meeting/convened_body:commission`; see
     `patterns/meeting_triggers.jsonl`); `reference` for "the talks" founding one, `separate/` for one
-    of the bilaterals that "separate meetings" split into, `per_person/` for "met their counterparts"."""
+    of the bilaterals that "separate meetings" split into, `per_person/` for "met their counterparts",
+    `respective/` for one pair of "A and B met their respective counterparts C and D"."""
     table, _, rule = founder.rule.partition("/")
-    modifiers = [*(["separate"] if split else []), *(["per_person"] if founder.per_person else [])]
+    if founder.pairs:
+        split, modifiers = False, ["respective"]
+    else:
+        modifiers = ["per_person"] if founder.per_person else []
+    modifiers = [*(["separate"] if split else []), *modifiers]
     path = "/".join([table, *modifiers, "reference" if founder.anaphoric else rule])
     return rule_id(path, founder.trigger.lemma_)
