@@ -223,3 +223,17 @@ def test_a_chairperson_named_by_a_shortened_title_speaks_for_the_organisation():
     )
     [position] = [p for p in found.positions if p.stance == "support"]
     assert (position.holder_organization, position.holder_name) == ("AU", "Ana Bello")
+
+
+def test_an_office_named_alone_in_an_organisations_readout_speaks_for_it():
+    found = EXTRACTOR.extract(
+        ArticleInput(
+            text="The Secretary-General met today with Prime Minister Jean Pierre of Haiti in New York. "
+            "The Secretary-General underscored the importance of fair elections.",
+            published=dt.date(2024, 6, 10),
+            publisher="United Nations",
+        )
+    )
+    assert [(p.stance, p.holder_country, p.holder_organization) for p in found.positions] == [
+        ("statement", None, "UN")
+    ]

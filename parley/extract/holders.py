@@ -115,6 +115,8 @@ class HolderResolver:
                 holders.append(self._person_holder(titled))
             elif office.person is None and office.side:
                 holders.append(Holder(office.side, None, None))
+            elif office.person is None and self._home_body_office(office.title, meeting_sides):
+                holders.append(Holder(None, self.home, None))  # "the Secretary-General" in the UN's readout
         if any(t.lower_ in ("i", "we") for t in subject):
             speaker = _quoting(subject)  # "“We want dialogue,” he added": the speaker's side
             quoted = self.resolve(speaker, meeting_sides, meeting_persons) if speaker else []
@@ -148,6 +150,17 @@ class HolderResolver:
         if len(named) == 1 and len(result) == 1:
             self.last_person = (subject.start, named[0])
         return result
+
+    def _home_body_office(self, title: str, meeting_sides: list[str]) -> bool:
+        """An office named alone in an organisation's own readout, at a meeting of that
+        organisation, is the organisation's ("the Secretary-General"), unless it is a minister's."""
+        home = self.home
+        return (
+            bool(home)
+            and home in meeting_sides
+            and self.sides.is_org(home)
+            and "minister" not in title.lower()
+        )
 
     def _pronoun_person(self, index: int) -> Person | None:
         """ "He": the person of the latest subject when it comes after the last mention of
