@@ -170,6 +170,10 @@ def test_a_stray_second_infinitive_is_a_second_agreement(nlp: Language) -> None:
         "Both sides agreed to work towards convening the commission in 2025 and to finalise pending accords."
     )
     assert sorted(c.status for c in cues(nlp, text)) == ["agreed", "intended"]
+    text = (
+        "The two sides agreed to avoid any step that could harm the talks and to make every effort for peace."
+    )
+    assert len(cues(nlp, text)) == 2  # the second hangs on the relative clause
 
 
 def test_talks_without_reaching_a_settlement_are_not_reached(nlp: Language) -> None:

@@ -462,14 +462,18 @@ def _conjuncts(head: Token) -> list[Token]:
 
 
 def _stray_infinitives(head: Token) -> list[Token]:
-    """ "agreed to work towards convening X and to finalise Y": the parser hangs the second
-    "to"-infinitive on the gerund, but its "to" marks it as a second thing agreed."""
+    """ "agreed to work towards convening X and to finalise Y", "agreed to avoid any action that
+    could harm X and to make every effort ...": the parser hangs the second "to"-infinitive on the
+    gerund or the relative clause, but its "to" marks it as a second thing agreed."""
     if not infinitive(head):
         return []
     return [
         t
         for t in head.subtree
-        if t.dep_ == "conj" and t.head.i != head.i and infinitive(t) and t.head.tag_ == "VBG"
+        if t.dep_ == "conj"
+        and t.head.i != head.i
+        and infinitive(t)
+        and (t.head.tag_ == "VBG" or (t.head.dep_ == "relcl" and not infinitive(t.head)))
     ]
 
 
