@@ -70,6 +70,7 @@ def test_signed_documents(nlp: Language) -> None:
     assert statuses(nlp, "The two ministers signed a memorandum of understanding on fisheries.") == ["signed"]
     [cue] = cues(nlp, "A protocol on satellite data sharing was also signed while the minister was in town.")
     assert cue.status == "signed"
+    assert statuses(nlp, "After the talks a decision was signed to open a consulate in Tartu.") == ["signed"]
     assert cue.subject is None
 
 
