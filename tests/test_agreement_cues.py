@@ -47,6 +47,8 @@ def test_confirmed_intention_is_intended(nlp: Language) -> None:
     [cue] = cues(nlp, text)
     assert cue.status == "intended"
     assert cue.timeframe == "by the end of the year"
+    text = "Together they highlighted the common commitment to strengthen trade and investment ties."
+    assert statuses(nlp, text) == ["intended"]
 
 
 def test_shared_view_of_present_and_future(nlp: Language) -> None:
