@@ -79,6 +79,9 @@ def _is_to(node: Token) -> bool:
     )
 
 
+_REPORTING_VERBS = frozenset({"say", "tell", "announce", "state", "report", "confirm", "add"})
+
+
 def indefinite(trigger: Token) -> bool:
     """ "a telephone conversation": an indefinite noun brings in an event rather than referring
     back to one already reported."""
@@ -742,6 +745,9 @@ class MentionFinder:
         if span is None:
             return False
         root = span.root
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lemma_.lower() in _REPORTING_VERBS and before.i != trigger.i:
+            return False  # "X said Sunday talks he held ... focused on": the day it was told
         return not (
             root.dep_ in ("compound", "amod", "nmod", "poss")
             and root.head != trigger
