@@ -1105,3 +1105,11 @@ def test_the_day_something_was_said_is_not_the_day_of_the_talks():
         "Sunday talks she held with Vega during a stop-over Saturday in Lima focused on trade."
     )
     assert [(m.countries, m.start_date) for m in found] == [(["CHL", "PER"], dt.date(2024, 6, 8))]
+
+
+def test_a_meeting_with_an_organisation_ahead_of_another_is_its_own():
+    found = meetings(
+        "President Ana Rojas of Chile and President Luis Vega of Peru arrived in Quito for talks on Monday. "
+        "Rojas is currently meeting with EU leaders ahead of the meeting with President Vega."
+    )
+    assert sorted((m.countries, m.organizations) for m in found) == [(["CHL"], ["EU"]), (["CHL", "PER"], [])]

@@ -397,7 +397,7 @@ class MeetingBuilder:
                     person.side = rest[0] if rest else None
             draft.sides = list(dict.fromkeys([*draft.sides, *(p.side for p in draft.persons if p.side)]))
             shared = draft.persons or any(m.collective for m in draft.mentions)  # "the commission", "they"
-            if len(draft.sides) < 2 and draft is not main and shared:
+            if len(draft.sides) + len(draft.organizations) < 2 and draft is not main and shared:
                 draft.sides = list(dict.fromkeys([*draft.sides, *main.sides]))
 
     def _split_separate(self, drafts: list[Draft]) -> list[Draft]:
