@@ -200,9 +200,11 @@ def test_several_sides_that_meet_no_one_in_the_article_hold_no_position():
     found = extract(
         "Foreign Minister Hana Ito of Japan held talks with Chinese Foreign Minister Li Wen in Tokyo on Friday. "
         "Britain and France condemned the missile test on Thursday. "
-        "Japan and China condemned the attack on the ferry."
+        "Japan and China condemned the attack on the ferry. "
+        "The US, Britain and Japan have rejected the claim in a joint statement."
     )
     assert holders(found, "criticism") == ["CHN", "JPN"]
+    assert holders(found, "opposition") == []  # a group not all of whom meet here
 
 
 def test_a_subject_misparsed_as_its_honorific_is_the_person_after_it():

@@ -287,12 +287,16 @@ class ArticleExtractor:
                     if cue.impersonal
                     else self.holders.resolve(cue.subject, speakers, draft.persons)
                 )
+                outsiders = [
+                    h
+                    for h in found
+                    if h.person is None and (h.country or h.organization) not in self._meeting_sides
+                ]
+                if len(found) > 1 and outsiders:
+                    continue  # "Britain and France condemned ...": a group not all of whom meet here
                 for holder in found:
                     if holder.country is None and holder.organization is None:
                         continue
-                    side = holder.country or holder.organization
-                    if len(found) > 1 and holder.person is None and side not in self._meeting_sides:
-                        continue  # "Britain and France condemned ...": sides that meet no one here
                     if cue.reported and (holder.person is None or holder.person.side not in draft.sides):
                         continue  # a reported view counts only from a named person of a side at the table
                     holder = self.holders.addressed_holder(holder, cue, cues, countries)
