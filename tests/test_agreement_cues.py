@@ -179,6 +179,13 @@ def test_a_stray_second_infinitive_is_a_second_agreement(nlp: Language) -> None:
     assert len(cues(nlp, text)) == 2  # the second hangs on the relative clause
 
 
+def test_what_the_sides_are_is_not_what_they_agreed(nlp: Language) -> None:
+    assert cues(nlp, "Chile and Peru are close partners that have agreed to cooperate on fisheries.") == []
+    assert statuses(nlp, "The two ministers, who agreed to cooperate on fisheries, met in Lima.") == [
+        "agreed"
+    ]
+
+
 def test_talks_without_reaching_a_settlement_are_not_reached(nlp: Language) -> None:
     assert statuses(nlp, "They held ten rounds of talks without reaching a settlement.") == ["not_reached"]
 
