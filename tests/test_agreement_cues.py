@@ -92,6 +92,7 @@ def test_joint_future_course(nlp: Language) -> None:
     assert statuses(nlp, "Peru and Chile will continue to share intelligence on trafficking.") == ["intended"]
     assert statuses(nlp, "Ghana and Togo will lift the border tolls once the new bridge opens.") == ["agreed"]
     assert cues(nlp, "Peru and Chile will hold talks next week.") == []
+    assert cues(nlp, "Peru and Chile will be resuming their negotiations in Lima next month.") == []
 
 
 def test_quoted_we_is_not_both_sides(nlp: Language) -> None:

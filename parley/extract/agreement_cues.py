@@ -286,6 +286,8 @@ def _match_joint_future(tok: Token) -> Iterator[AgreementCue]:
         return
     if tok.dep_ not in ("ROOT", "ccomp"):
         return
+    if any(c.dep_ == "dobj" and _is_meeting_word(c) for c in tok.children):
+        return  # "A and B will be resuming their negotiations": a meeting ahead, not an agreement
     subject = first_of(c for c in tok.children if c.dep_ == "nsubj")
     if subject is None or subject.pos_ == "PRON" or not is_joint(phrase_of(subject)):
         return  # "we"/"they" in a quote is often one government speaking
@@ -293,6 +295,11 @@ def _match_joint_future(tok: Token) -> Iterator[AgreementCue]:
         return  # "trade will recover", "the companies will use ...": no side acts
     continued = lemma(tok) in lex["continue_verbs"]
     yield _cue("intended" if continued else "agreed", (tok,), phrase_of(subject), tok, tok, "joint_future")
+
+
+def _is_meeting_word(tok: Token) -> bool:
+    """A meeting trigger of the parse ("talks", "negotiations"), as `parley_cues` marked it."""
+    return any(span.start == tok.i for span in tok.doc.spans.get("meeting_triggers", []))
 
 
 # --- signed ---------------------------------------------------------------------------------
