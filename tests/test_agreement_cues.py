@@ -185,6 +185,8 @@ def test_what_the_sides_are_is_not_what_they_agreed(nlp: Language) -> None:
     assert statuses(nlp, "The two ministers, who agreed to cooperate on fisheries, met in Lima.") == [
         "agreed"
     ]
+    text = "The two governments signed the Declaration of Arica, which agreed to open a joint border post."
+    assert statuses(nlp, text) == ["signed"]  # the document's content is signed once, not agreed again
 
 
 def test_talks_without_reaching_a_settlement_are_not_reached(nlp: Language) -> None:

@@ -186,6 +186,8 @@ def _match_agree(tok: Token) -> Iterator[AgreementCue]:
         return  # "relations soured when Ruritania agreed to ...": history, not the talks' outcome
     if tok.dep_ == "relcl" and tok.head.dep_ == "attr":
         return  # "A and B are allies that have agreed to ...": what they are, not what they agreed here
+    if tok.dep_ == "relcl" and lemma(tok.head) in _lex()["documents"]:
+        return  # "signed the Declaration, which agreed to ...": the document's content, signed once
     subject = subject_of(tok)
     if is_negated(tok) or _is_failed(tok):
         yield _cue("not_reached", (tok,), subject, _agreed_content(tok), None, "agree_verbs")
