@@ -299,3 +299,11 @@ def test_a_negated_second_verb_is_no_further_agreement(nlp: Language) -> None:
         "who should lead a patrol of the cables.",
     )
     assert [c.status for c in found].count("agreed") == 1
+
+
+def test_steps_or_efforts_to_reach_a_deal_reach_nothing(nlp: Language) -> None:
+    text = (
+        "Rojas praised their commitment to continue taking steps to reach agreements benefiting both peoples."
+    )
+    assert [c for c in cues(nlp, text) if c.rule_id.startswith("agreement/reach")] == []
+    assert statuses(nlp, "The two ministers reached an agreement on trade.") == ["agreed"]
