@@ -404,3 +404,19 @@ def test_both_sides_noting_anything_state_a_shared_view(nlp: Language) -> None:
         "statement"
     ]
     assert stances(nlp, "Ruiz noted the closeness of the two capitals.") == []
+
+
+def test_a_purpose_after_met_with_someone_is_the_subjects(nlp: Language) -> None:
+    text = (
+        "Secretary of State Ana J. Ruiz met today with Peruvian Foreign Minister Luis Vega Soto in New York "
+        "City to stress the value of a strong and prosperous bilateral relationship."
+    )
+    cue = one(nlp, text, "statement")
+    assert cue.subject is not None and cue.subject.text.endswith("Ana J. Ruiz")
+
+
+def test_a_shared_stance_is_every_sides(nlp: Language) -> None:
+    cue = one(
+        nlp, "Ana Ruiz met with Luis Vega to affirm the shared desire for a strong relationship.", "hope"
+    )
+    assert cue.impersonal and cue.subject is None

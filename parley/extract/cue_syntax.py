@@ -112,7 +112,7 @@ def subject_of(tok: Token) -> Span | None:
             return phrase_of(obj, trim_clause=True) if obj is not None else None
         subj = first_of(c for c in node.children if c.dep_ in ("nsubj", "csubj"))
         if subj is not None and _misparsed_purpose(node):
-            node = node.head.head  # "met with X to affirm": X is not who affirms
+            node = node.head if node.dep_ == "advcl" else node.head.head  # "met with X to affirm"
             continue
         if subj is not None and node.i != tok.i and tok.tag_ == "VBG" and not is_agent_token(subj):
             subj = None  # a participle's subject is an actor; the parser hung it on the wrong clause
@@ -151,7 +151,11 @@ def infinitive(tok: Token) -> bool:
 def _misparsed_purpose(tok: Token) -> bool:
     """ "met with X to affirm ...": the parser makes X the subject of a purpose infinitive
     hung on "with"; only "for X to ..." really gives an infinitive its own subject."""
-    return tok.dep_ == "pcomp" and infinitive(tok) and tok.head.lower_ != "for"
+    if not infinitive(tok):
+        return False
+    if tok.dep_ == "advcl":  # "with" read as the infinitive's own conjunction: "with X to affirm"
+        return any(c.dep_ == "mark" and c.lower_ == "with" for c in tok.children)
+    return tok.dep_ == "pcomp" and tok.head.lower_ != "for"
 
 
 def _subjects_span(verb: Token) -> Span:

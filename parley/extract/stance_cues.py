@@ -221,6 +221,7 @@ def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
     for hit in hits:
         subject = _owner_span(hit.owner) if hit.owner is not None else _reported_subject(hit.anchor)
         impersonal = (subject is None or not is_agent(subject)) and _impersonal(hit.anchor)
+        impersonal = impersonal or _shared_noun(hit)  # "met X to affirm the shared desire for ..."
         if impersonal:
             subject = None
         elif subject is None or not is_agent(subject):
@@ -243,6 +244,13 @@ def _find_stances(sent: Span, agreed: set[int]) -> list[StanceCue]:
             )
         )
     return cues
+
+
+def _shared_noun(hit: _Hit) -> bool:
+    """A stance noun that is "shared", "common" or "mutual" is every side's, whoever voices it."""
+    return any(
+        c.dep_ == "amod" and c.lower_ in ("shared", "common", "mutual") for t in hit.cue for c in t.children
+    )
 
 
 def _impersonal(anchor: Token) -> bool:
