@@ -1113,3 +1113,11 @@ def test_a_meeting_with_an_organisation_ahead_of_another_is_its_own():
         "Rojas is currently meeting with EU leaders ahead of the meeting with President Vega."
     )
     assert sorted((m.countries, m.organizations) for m in found) == [(["CHL"], ["EU"]), (["CHL", "PER"], [])]
+
+
+def test_a_summit_of_a_country_and_a_continent_is_that_countrys_alone():
+    found = meetings(
+        "Foreign Minister Ana Rojas of Chile held talks with Kenyan Foreign Minister Ruth Wanjiku in Nairobi "
+        "on Friday. The ministers also confirmed that the second Chile-Africa summit will be held in 2026."
+    )
+    assert [(m.countries, m.status) for m in found] == [(["CHL", "KEN"], "held"), (["CHL"], "planned")]

@@ -121,7 +121,11 @@ class MeetingBuilder:
             _date_siblings(drafts)
         for draft in drafts:
             self._finish(draft, drafts[0])
-        return [d for d in drafts if len(d.sides) + len(d.organizations) >= 2 or self._members_met(d)]
+        return [
+            d
+            for d in drafts
+            if len(d.sides) + len(d.organizations) >= 2 or self._members_met(d) or _regional(d)
+        ]
 
     def _members_met(self, draft: Draft) -> bool:
         """ "ASEAN foreign ministers met": an organisation's members meeting, sides unnamed."""
@@ -182,7 +186,7 @@ class MeetingBuilder:
         if mention.collective and main is None and mention.antecedents:
             mention.persons = list(dict.fromkeys([*mention.persons, *mention.antecedents]))
             mention.sides = list(dict.fromkeys([*mention.sides, *(p.side for p in mention.antecedents)]))
-        if mention.collective and main is not None:
+        if mention.collective and main is not None and not mention.regional:
             mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
             if mention.collective_people:
                 mention.persons = list(dict.fromkeys([*mention.persons, *main.persons]))
@@ -199,6 +203,9 @@ class MeetingBuilder:
                     self._absorb(target, mention)
                 return
         parties = len(mention.sides) + len(set(mention.organizations) - set(mention.sides))
+        if parties == 1 and mention.regional:
+            drafts.append(self._new(mention))  # "the second Russia-Africa summit": Russia and a region
+            return
         if parties < 2 and len(mention.persons) < 2 and not mention.collective:
             if self._counterpart_only(mention):
                 mention.sides = [self.protagonist, *mention.sides]  # "in the call with X's minister Y"
@@ -215,7 +222,7 @@ class MeetingBuilder:
     def _recent_pair(self, mention: Mention, drafts: list[Draft]) -> Draft | None:
         """A meeting ahead with one side named, right after that side's meeting with another:
         the same pair's next meeting."""
-        if mention.status not in AHEAD or mention.anaphoric or len(mention.sides) != 1:
+        if mention.status not in AHEAD or mention.anaphoric or len(mention.sides) != 1 or mention.regional:
             return None
         trigger = mention.trigger
         if any(c.lower_ == "with" for c in [*trigger.children, *trigger.head.children]):
@@ -397,7 +404,12 @@ class MeetingBuilder:
                     person.side = rest[0] if rest else None
             draft.sides = list(dict.fromkeys([*draft.sides, *(p.side for p in draft.persons if p.side)]))
             shared = draft.persons or any(m.collective for m in draft.mentions)  # "the commission", "they"
-            if len(draft.sides) + len(draft.organizations) < 2 and draft is not main and shared:
+            if (
+                len(draft.sides) + len(draft.organizations) < 2
+                and draft is not main
+                and shared
+                and not _regional(draft)
+            ):
                 draft.sides = list(dict.fromkeys([*draft.sides, *main.sides]))
 
     def _split_separate(self, drafts: list[Draft]) -> list[Draft]:
@@ -521,6 +533,15 @@ def _of_others(mention: Mention) -> bool:
     """ "They agreed to convene a meeting of their central bank governors": those who arrange a
     meeting of others do not sit at it."""
     return _arranged(mention) and any(c.dep_ == "prep" and c.lower_ == "of" for c in mention.trigger.children)
+
+
+def _regional(draft: Draft) -> bool:
+    """A meeting founded by a mention whose other party is a region ("the Russia-Africa summit")."""
+    return (
+        bool(draft.mentions)
+        and draft.mentions[0].regional
+        and len(draft.sides) + len(draft.organizations) == 1
+    )
 
 
 def _named_rank(mention: Mention) -> str:

@@ -140,6 +140,7 @@ class Mention:
     duration: int | None = None
     separate: bool = False
     per_person: bool = False
+    regional: bool = False  # "the Russia-Africa summit": its other party is a region, no side
     pairs: list[tuple[Person, Person]] = field(default_factory=list)  # "with their respective counterparts"
     host: str | None = None  # "X held talks with A, B and C": X's side meets each guest on its own
     antecedents: list[Person] = field(default_factory=list)  # people named before "the two leaders"
@@ -367,6 +368,10 @@ class MentionFinder:
             and "counterparts" in words
             and len(mention.persons) >= 2
             and len({p.side for p in mention.persons}) == 1
+        )
+        mention.regional = kind == "noun" and any(
+            t.dep_ in ("compound", "amod", "npadvmod") and t.lower_ in lex["region_words"]
+            for t in trigger.lefts
         )
         if "respective" in words and not mention.per_person:
             mention.pairs = self._respective_pairs(sent, trigger)
