@@ -1121,3 +1121,4 @@ def test_a_summit_of_a_country_and_a_continent_is_that_countrys_alone():
         "on Friday. The ministers also confirmed that the second Chile-Africa summit will be held in 2026."
     )
     assert [(m.countries, m.status) for m in found] == [(["CHL", "KEN"], "held"), (["CHL"], "planned")]
+    assert found[1].level == "summit"  # its name's rank, not that of the ministers who spoke of it

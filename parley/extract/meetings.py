@@ -505,8 +505,11 @@ class MeetingBuilder:
     def settle_level(self, draft: Draft) -> None:
         """Highest rank among participants and offices identified; else the meeting's own word."""
         levels = [p.level for p in draft.persons if p.side is None or p.side in draft.sides]
-        levels += [o.level for o in draft.offices] + office_word_levels(draft.level_words)
-        draft.level = highest(levels)
+        levels += [o.level for o in draft.offices]
+        if _regional(draft) and not levels:
+            draft.level = meeting_word_level(draft.mentions[0].trigger.text)  # "the Russia-Africa summit"
+            return
+        draft.level = highest(levels + office_word_levels(draft.level_words))
         if draft.level == "unknown":
             draft.level = meeting_word_level(draft.level_words)
 
