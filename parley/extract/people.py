@@ -12,15 +12,21 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from spacy.attrs import ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.cue_syntax import columns
 from parley.extract.doctext import doc_text
 from parley.extract.entities import ents_in
 from parley.extract.offices import (
     implied_side,
     is_connector,
+    is_connector_text,
     is_honorific,
+    is_honorific_text,
     is_title_text,
     is_title_word,
     title_level,
@@ -125,15 +131,47 @@ class Office:
         return self.person.level if self.person else title_level(self.title, self.side)
 
 
+class Words(NamedTuple):
+    """A Doc's words as plain values, read once per Doc (`words_of`).
+
+    The finder scans every word of every sentence several times (for names, surnames, "and",
+    "the", a delegation): building a Token for each word was most of its time. The scans read
+    these lists and build Tokens only for the few words that can start what they look for."""
+
+    text: list[str]  # `tok.text`
+    lower: list[str]  # `tok.lower_`
+    propn: list[bool]  # `tok.pos_ == "PROPN"`
+
+
+_WORDS = "parley_people_words"  # in Doc.user_data: the lists of `Words`, plain values that serialise
+
+
+def words_of(doc: Doc) -> Words:
+    """`doc`'s `Words`, computed on the first call and kept in `doc.user_data`."""
+    cached = doc.user_data.get(_WORDS)
+    if cached is None:
+        strings = doc.vocab.strings
+        orth, pos = doc.to_array([ORTH, POS]).T.tolist()
+        text = [strings[o] for o in orth]
+        lower = [strings[low] for low in columns(doc).lower]
+        cached = doc.user_data[_WORDS] = (text, lower, [p == PROPN for p in pos])
+    return Words(*cached)
+
+
 def name_tokens(name: str) -> set[str]:
     return {t for t in re.findall(r"[a-z]+", name.lower()) if len(t) > 1 or not t.isalpha()}
 
 
 def _is_name_token(token: Token, sides: SideLexicon) -> bool:
-    text = token.text
-    if not text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+    return token.pos_ in ("PROPN", "NOUN", "ADJ", "X") and _is_name_word(token.text, token.lower_, sides)
+
+
+def _is_name_word(text: str, lower: str, sides: SideLexicon) -> bool:
+    """`_is_name_token` but for the part of speech, read from `Words`: a capitalised word that
+    is no title, honorific, body, pronoun or side."""
+    if not text[:1].isupper():
         return False
-    if _title_like(token) or is_honorific(token) or token.lower_ in _NOT_NAMES:
+    if _title_like_word(lower) or is_honorific_text(text) or lower in _NOT_NAMES:
         return False
     return not (text in sides.countries or text in sides.orgs)
 
@@ -154,8 +192,12 @@ def _side_end(sides: SideLexicon, doc: Doc, start: int, limit: int) -> int | Non
 
 def _title_like(token: Token) -> bool:
     """A title word, in the plural too ("Presidents"), or "counterpart": no part of a name."""
-    lower = token.lower_
-    return is_title_word(token) or is_title_text(lower.removesuffix("s")) or lower in _COUNTERPART
+    return _title_like_word(token.lower_)
+
+
+def _title_like_word(lower: str) -> bool:
+    """`_title_like` for a lowercased word."""
+    return is_title_text(lower) or is_title_text(lower.removesuffix("s")) or lower in _COUNTERPART
 
 
 def _name_run(doc: Doc, start: int, bound: Span, sides: SideLexicon) -> tuple[int, int]:
@@ -408,30 +450,29 @@ class PeopleFinder:
 
     def _candidates(self, doc: Doc, sent: Span) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        for ent in ents_in(sent):
-            if ent.label_ == "PERSON":
-                start = self._name_start(doc, ent)
-                if start < ent.end:
-                    spans.append(_extend(doc, start, ent.end, self.sides, sent))
-        for token in sent:
-            if token.pos_ != "PROPN" or not _is_name_token(token, self.sides):
+        for ent in ents_in(sent, "PERSON"):
+            start = self._name_start(doc, ent)
+            if start < ent.end:
+                spans.append(_extend(doc, start, ent.end, self.sides, sent))
+        text, lower, propn = words_of(doc)
+        for i in range(sent.start, sent.end):
+            if not (propn[i] and _is_name_word(text[i], lower[i], self.sides)):
                 continue
-            previous = doc[token.i - 1] if token.i > sent.start else None
-            anchored = previous is not None and (
-                (previous.lower_ in _ANCHOR_HEADS and previous.text[:1].isupper())
-                or is_honorific(previous)
-                or self._after_country_title(doc, token, sent)
-                or self._after_comma_title(doc, token, sent)
+            anchored = i > sent.start and (
+                (lower[i - 1] in _ANCHOR_HEADS and text[i - 1][:1].isupper())
+                or is_honorific_text(text[i - 1])
+                or self._after_country_title(doc, i, sent)
+                or self._after_comma_title(doc, i, sent)
             )
-            following = doc[token.i + 1 : token.i + 2]
             appositive = (
-                following.text == ","
-                and self._title_follows(doc, token.i + 2, sent)
-                and token.i > sent.start
-                and _is_name_token(doc[token.i - 1], self.sides)
+                i + 1 < len(doc)
+                and text[i + 1] == ","
+                and self._title_follows(doc, i + 2, sent)
+                and i > sent.start
+                and _is_name_token(doc[i - 1], self.sides)
             )
             if anchored or appositive:
-                spans.append(_extend(doc, token.i, token.i + 1, self.sides, sent))
+                spans.append(_extend(doc, i, i + 1, self.sides, sent))
         merged: list[tuple[int, int]] = []
         for start, end in sorted(set(spans)):
             if end <= start:
@@ -471,34 +512,34 @@ class PeopleFinder:
             i = end
         return i < sent.end and is_title_word(doc[i])
 
-    def _after_country_title(self, doc: Doc, token: Token, sent: Span) -> bool:
+    def _after_country_title(self, doc: Doc, index: int, sent: Span) -> bool:
         """ "President of Azerbaijan Rauf Mammadli", "Secretary of Foreign Affairs and Trade Ana
         Reyes": a name of two to four words right after a title that ends with its country or
         portfolio, which the tagger often reads as part of the place, the body or the ministry."""
-        previous = doc[token.i - 1]
+        text, lower, _ = words_of(doc)
         ends_title = (
-            previous.text in self.sides.countries
-            or (is_title_word(previous) and previous.text[:1].isupper())
-            or _portfolio_start(doc, token.i - 1, sent) is not None  # "Minister of the Interior Ana Ruiz"
+            text[index - 1] in self.sides.countries
+            or (is_title_text(lower[index - 1]) and text[index - 1][:1].isupper())
+            or _portfolio_start(doc, index - 1, sent) is not None  # "Minister of the Interior Ana Ruiz"
         )
-        if not ends_title or token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+        if not ends_title or doc[index].ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
             return False
-        run_end, words = _name_run(doc, token.i, sent, self.sides)
-        if not 2 <= words <= 4 or (run_end < sent.end and doc[run_end].text[:1].isupper()):
+        run_end, words = _name_run(doc, index, sent, self.sides)
+        if not 2 <= words <= 4 or (run_end < sent.end and text[run_end][:1].isupper()):
             return False  # "Minister of Trade Policy Review Board": a longer name is a body's
-        t_start, t_end = _title_left(doc, token.i, sent)
+        t_start, t_end = _title_left(doc, index, sent)
         return t_start < t_end
 
-    def _after_comma_title(self, doc: Doc, token: Token, sent: Span) -> bool:
+    def _after_comma_title(self, doc: Doc, index: int, sent: Span) -> bool:
         """ "The Chairperson of the Commission, Kamal Idris Bello, said": a name of two to four words
         set off by commas after a title, which the tagger often misses."""
-        if token.i - 2 < sent.start or doc[token.i - 1].text != ",":
+        if index - 2 < sent.start or words_of(doc).text[index - 1] != ",":
             return False
-        run_end, words = _name_run(doc, token.i, sent, self.sides)
+        run_end, words = _name_run(doc, index, sent, self.sides)
         closed = run_end >= sent.end or doc[run_end].text in (",", ".", ";")
-        if not (2 <= words <= 4 and closed) or self.sides.find(doc[token.i : run_end].text):
+        if not (2 <= words <= 4 and closed) or self.sides.find(doc[index:run_end].text):
             return False
-        t_start, t_end = _title_left(doc, token.i, sent, run_end)
+        t_start, t_end = _title_left(doc, index, sent, run_end)
         return t_start < t_end
 
     def _plausible(self, span: Span) -> bool:
@@ -528,6 +569,7 @@ class People:
 
     def __init__(self, doc: Doc, sides: SideLexicon, home: str | None = None) -> None:
         self.doc = doc
+        self.words = words_of(doc)
         self.text = doc_text(doc)
         self.sides = sides
         self.home = home  # the side the article speaks for, which picks among an office's countries
@@ -729,9 +771,9 @@ class People:
 
     def _delegation_side(self, sent: Span, index: int) -> str | None:
         """The side of "the Chilean side comprised ..." / "headed on the Peruvian side by ..."."""
-        doc = self.doc
+        doc, lower = self.doc, self.words.lower
         for i in range(index - 1, sent.start, -1):
-            if doc[i].lower_ in _DELEGATION_WORDS:
+            if lower[i] in _DELEGATION_WORDS:
                 found = [m for m in self.sides.find(doc[max(sent.start, i - 3) : i].text) if not m.is_org]
                 if found:
                     return found[-1].code
@@ -760,11 +802,12 @@ class People:
     def add_respective(self, sents: list[Span]) -> None:
         """ "the foreign ministers of Ghana and Peru, Ana Ruiz and Kofi Mensah": as many names as
         countries after a plural office take, in order, those countries and the office."""
-        doc = self.doc
+        doc, lower = self.doc, self.words.lower
         for sent in sents:
-            for token in sent:
-                if token.lower_ not in _PLURAL_OFFICES or doc[token.i + 1 : token.i + 2].text != "of":
+            for i in range(sent.start, sent.end):
+                if lower[i] not in _PLURAL_OFFICES or doc[i + 1 : i + 2].text != "of":
                     continue
+                token = doc[i]
                 codes, comma = self._listed_sides(sent, token.i + 2)
                 if comma >= sent.end or doc[comma].text != ",":
                     continue
@@ -826,13 +869,13 @@ class People:
         a person although the tagger missed him; "their Kenyan counterparts A and B" gives B the
         side (and office) of A, and "President A and Prime Minister B of Kenya" gives A the
         country written after B."""
-        doc = self.doc
+        doc, lower = self.doc, self.words.lower
         for sent in sents:
-            for token in sent:
-                if token.lower_ not in ("and", ",") or token.i + 1 >= sent.end:
+            for i in range(sent.start, sent.end):
+                if lower[i] not in ("and", ",") or i + 1 >= sent.end:
                     continue
-                left = self._by_token.get(token.i - 1)
-                start = token.i + 1
+                left = self._by_token.get(i - 1)
+                start = i + 1
                 if left is None or start in self._by_token:
                     continue
                 end, words = _name_run(doc, start, sent, self.sides)
@@ -885,19 +928,21 @@ class People:
             for token in {names[0].text, names[-1].text} if names else ():
                 if person not in parts.setdefault(token, []):
                     parts[token].append(person)
+        texts = self.words.text
         for sent in sents:
-            for token in sent:
-                if token.i in self._by_token or token.text not in parts or len(parts[token.text]) != 1:
+            for index in range(sent.start, sent.end):
+                text = texts[index]
+                if index in self._by_token or text not in parts or len(parts[text]) != 1:
                     continue
-                person = parts[token.text][0]
-                start = self._given_names_before(sent, token.i)
-                person.mentions.append((start, token.i + 1))
-                for i in range(start, token.i + 1):
+                person = parts[text][0]
+                start = self._given_names_before(sent, index)
+                person.mentions.append((start, index + 1))
+                for i in range(start, index + 1):
                     self._by_token[i] = person
-                if token.i - start + 1 > len(person.name.split()):
-                    person.name = self.doc[start : token.i + 1].text  # "Nomsa Sithole", missed by the NER
+                if index - start + 1 > len(person.name.split()):
+                    person.name = self.doc[start : index + 1].text  # "Nomsa Sithole", missed by the NER
                 if person.side is None or person.title is None:
-                    title, side = self._context(sent, start, token.i + 1, person)
+                    title, side = self._context(sent, start, index + 1, person)
                     person.title = person.title or title
                     person.side = person.side or side
 
@@ -910,38 +955,38 @@ class People:
 
     def find_offices(self, sents: list[Span]) -> None:
         """Offices named without a name: "the Secretary", "The Foreign Secretary", "the foreign minister"."""
-        doc = self.doc
+        doc, (text, lower, _) = self.doc, self.words
         for sent in sents:
             i = sent.start
             while i < sent.end:
-                token = doc[i]
-                bare = self._bare_side_office(token, sent)  # "Egyptian foreign minister and ..."
-                if (token.lower_ != "the" and not bare) or i + 1 >= sent.end:
+                # "Egyptian foreign minister and ...": only a sentence's first word is bare
+                bare = i == sent.start and self._bare_side_office(doc[i], sent)
+                if (lower[i] != "the" and not bare) or i + 1 >= sent.end:
                     i += 1
                     continue
                 j = i if bare else i + 1
-                while j + 1 < sent.end and is_honorific(doc[j]):
+                while j + 1 < sent.end and is_honorific_text(text[j]):
                     j += 1  # "the Hon. Prime Minister"
                 side = None
-                found = self.sides.find(doc[j].text)
-                if found and not found[0].is_org and doc[j].text == found[0].text:
-                    side = found[0].code
+                found = self.sides.whole_name(text[j])
+                if found is not None and not found.is_org:
+                    side = found.code
                     j += 1
                 k = j
                 while k < sent.end and (
-                    is_title_word(doc[k])
-                    or (is_connector(doc[k]) and doc[k].lower_ == "of")
-                    or (doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
+                    is_title_text(lower[k])
+                    or (is_connector_text(lower[k]) and lower[k] == "of")
+                    or (text[k] == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
                 ):
                     k += 1
-                while k > j and not is_title_word(doc[k - 1]):
+                while k > j and not is_title_text(lower[k - 1]):
                     k -= 1
-                of_at = next((n for n in range(j + 1, k) if doc[n].lower_ == "of"), None)
-                head = doc[of_at - 1] if of_at else doc[k - 1] if k > j else None  # "Minister of ..."
+                of_at = next((n for n in range(j + 1, k) if lower[n] == "of"), None)
+                head = lower[of_at - 1] if of_at else lower[k - 1] if k > j else None  # "Minister of ..."
                 followed_by_name = k < sent.end and k in self._by_token
                 is_office = head is not None and (
-                    head.lower_ in _OFFICE_HEADS
-                    or (head.lower_ == "general" and any(t.lower_ in _OFFICE_HEADS for t in doc[j:k]))
+                    head in _OFFICE_HEADS
+                    or (head == "general" and any(word in _OFFICE_HEADS for word in lower[j:k]))
                 )
                 if is_office and not followed_by_name:
                     title = doc[j:k].text
@@ -963,23 +1008,23 @@ class People:
 
     def find_delegation_offices(self, sents: list[Span]) -> None:
         """Offices that lead a delegation without a name ("Joint Secretary (East Asia) ... led the Indian delegation")."""
-        doc = self.doc
+        doc, (text, lower, _) = self.doc, self.words
         for sent in sents:
-            if not any(t.lower_ in _DELEGATION_WORDS for t in sent):
+            if not any(word in _DELEGATION_WORDS for word in lower[sent.start : sent.end]):
                 continue
             i = sent.start
             while i < sent.end:
-                if not (is_title_word(doc[i]) and doc[i].text[:1].isupper()) or i in self._by_token:
+                if not (is_title_text(lower[i]) and text[i][:1].isupper()) or i in self._by_token:
                     i += 1
                     continue
                 j = i
                 while j < sent.end and (
-                    (is_title_word(doc[j]) and doc[j].text[:1].isupper())
-                    or doc[j].text in ("(", ")")
-                    or doc[j - 1].text == "("
+                    (is_title_text(lower[j]) and text[j][:1].isupper())
+                    or text[j] in ("(", ")")
+                    or text[j - 1] == "("
                 ):
                     j += 1
-                heads = [t for t in doc[i:j] if t.lower_ in _OFFICE_HEADS]
+                heads = any(word in _OFFICE_HEADS for word in lower[i:j])
                 if heads and j not in self._by_token and not any(k in self._by_token for k in range(i, j)):
                     title = doc[i:j].text.strip()
                     side = self._delegation_side(sent, i) or self._delegation_side_after(sent, j)
@@ -988,7 +1033,7 @@ class People:
 
     def _delegation_side_after(self, sent: Span, index: int) -> str | None:
         for i in range(index, sent.end):
-            if self.doc[i].lower_ in _DELEGATION_WORDS:
+            if self.words.lower[i] in _DELEGATION_WORDS:
                 found = [
                     m for m in self.sides.find(self.doc[max(sent.start, i - 3) : i].text) if not m.is_org
                 ]
@@ -1015,6 +1060,8 @@ class People:
             if len(person.tokens) != 1:
                 continue
             surname = person.name.split()[-1]
+            if surname not in title:
+                continue  # no pattern to build: the headline cannot name them
             match = re.search(rf"((?:[A-Z][\w.-]+\s+){{1,2}}){re.escape(surname)}\b", title)
             if match:
                 first = match.group(1).split()
