@@ -19,7 +19,16 @@ from spacy.tokens import Doc, Span, Token
 
 from parley.extract.entities import ents_in
 from parley.extract.offices import is_honorific, is_title_text, is_title_word
-from parley.extract.people import _COUNTERPART, _NOT_NAMES, PeopleFinder, _is_name_word, words_of
+from parley.extract.people import (
+    _COUNTERPART,
+    _NOT_NAMES,
+    PeopleFinder,
+    _is_name_at,
+    _is_name_word,
+    _sides_in,
+    _text,
+    words_of,
+)
 from parley.extract.sentences import sentences
 from parley.extract.sides import _AMBIGUOUS_NAMES, _OTHER_PLACES, SideLexicon, side_lexicon
 from parley.extract.trie import initials
@@ -62,7 +71,7 @@ def _title_like_as_read(token: Token) -> bool:
 
 
 def _name_token_as_read(token: Token, sides: SideLexicon) -> bool:
-    """`people._is_name_token` as it read a Token."""
+    """`people._is_name_at` as it read a Token."""
     text = token.text
     if not text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
         return False
@@ -76,17 +85,37 @@ def test_words_hold_what_each_token_says(docs: list[Doc]) -> None:
         words = words_of(doc)
         assert words.text == [t.text for t in doc]
         assert words.lower == [t.lower_ for t in doc]
-        assert words.propn == [t.pos_ == "PROPN" for t in doc]
-        assert words_of(doc) == words
+        assert words.pos == [t.pos_ for t in doc]
+        assert words.ent == [t.ent_type_ for t in doc]
+        assert words.space == [bool(t.whitespace_) for t in doc]
+        assert words.idx == [t.idx for t in doc]
+        assert words_of(doc) is words
+        copy = Doc(doc.vocab).from_bytes(doc.to_bytes())  # the words kept come back as plain lists
+        assert words_of(copy) == words
+
+
+def test_text_is_the_span_text(docs: list[Doc]) -> None:
+    sides = side_lexicon()
+    for doc in docs:
+        n = len(doc)
+        for start in range(0, n + 1, 3):
+            for end in (max(0, start - 1), start, start + 1, start + 2, start + 5, start + 9, n, n + 3):
+                assert _text(doc, start, end) == doc[start:end].text, (start, end)
+                span = doc[start:end]
+                assert _sides_in(sides, doc, start, end) == sides.find(span.text, span.start_char)
 
 
 def test_name_words_are_the_proper_noun_name_tokens(docs: list[Doc]) -> None:
     sides, named = side_lexicon(), 0
     for doc in docs:
-        text, lower, propn = words_of(doc)
+        words = words_of(doc)
         for token in doc:
-            plain = token.pos_ == "PROPN" and _name_token_as_read(token, sides)
-            assert (propn[token.i] and _is_name_word(text[token.i], lower[token.i], sides)) == plain
+            plain = _name_token_as_read(token, sides)
+            assert _is_name_at(words, token.i, sides) == plain
+            scanned = words.pos[token.i] == "PROPN" and _is_name_word(
+                words.text[token.i], words.lower[token.i], sides
+            )
+            assert scanned == (token.pos_ == "PROPN" and plain)
             named += plain
     assert named > 50
 
