@@ -1,10 +1,11 @@
 """The people finder's shortcuts find what a look at every Token finds.
 
 `PeopleFinder` and `People` scan every word of every sentence (for names, surnames, "and", "the",
-a delegation); they read the words from `people.words_of` and build a Token only where a scan can
-stop. `ents_in` builds Spans only of the label asked for, and `SideLexicon.find` passes over the
-positions where no name starts. Each test puts the per-Token (or plain) reading beside the
-shortcut, on sentences written here and on the bundled sample articles.
+a delegation) and walk the words around each name; they read the words and span texts from
+`people.words_of` and build a Token only where a scan can stop. `ents_in` builds Spans only of the
+label asked for, and `SideLexicon.find` passes over the positions where no name starts. Each test
+puts the per-Token (or plain) reading beside the shortcut, on sentences written here and on the
+bundled sample articles (`test_extract_people` checks what the finder finds).
 """
 
 from __future__ import annotations
