@@ -42,7 +42,12 @@ def is_title_text(word: str) -> bool:
 
 
 def is_connector(token: Token) -> bool:
-    return token.lower_ in _offices()["connectors"]
+    return is_connector_text(token.lower_)
+
+
+def is_connector_text(word: str) -> bool:
+    """`is_connector` for a lowercased word, read without a Token (`people.words_of`)."""
+    return word in _offices()["connectors"]
 
 
 def honorific_abbreviations() -> list[str]:
@@ -58,7 +63,11 @@ def joined_words() -> list[str]:
 
 
 def is_honorific(token: Token) -> bool:
-    text = token.text
+    return is_honorific_text(token.text)
+
+
+def is_honorific_text(text: str) -> bool:
+    """`is_honorific` for a word as written, read without a Token (`people.words_of`)."""
     return text in _offices()["honorifics"] or f"{text}." in _offices()["honorifics"]
 
 

@@ -12,21 +12,24 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from spacy.attrs import ENT_TYPE, IDX, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.cue_syntax import columns
 from parley.extract.doctext import doc_text
 from parley.extract.entities import ents_in
 from parley.extract.offices import (
     implied_side,
-    is_connector,
-    is_honorific,
+    is_connector_text,
+    is_honorific_text,
     is_title_text,
     is_title_word,
     title_level,
 )
 from parley.extract.patterns import words
-from parley.extract.sides import SideLexicon
+from parley.extract.sides import SideLexicon, SideMention
 
 # Capitalised words that follow a title without being a name.
 # A name's last word that makes it a group of states or a body, not a person.
@@ -125,91 +128,139 @@ class Office:
         return self.person.level if self.person else title_level(self.title, self.side)
 
 
+class Words(NamedTuple):
+    """A Doc's words as plain values, read once per Doc (`words_of`).
+
+    The finder scans every word of every sentence several times (for names, surnames, "and",
+    "the", a delegation) and walks a few words left and right of each name: building a Token for
+    each word it looks at was most of its time. It reads these lists instead and builds a Token
+    only for a test they do not answer."""
+
+    text: list[str]  # `tok.text`
+    lower: list[str]  # `tok.lower_`
+    pos: list[str]  # `tok.pos_`
+    ent: list[str]  # `tok.ent_type_`
+    space: list[bool]  # `bool(tok.whitespace_)`
+    idx: list[int]  # `tok.idx`
+
+
+_WORDS = "parley_people_words"  # in Doc.user_data: the lists of `Words`, plain values that serialise
+
+
+def words_of(doc: Doc) -> Words:
+    """`doc`'s `Words`, computed on the first call and kept in `doc.user_data` (asked for by every
+    helper, so kept as the tuple itself: a serialised Doc brings it back as a plain list)."""
+    cached = doc.user_data.get(_WORDS)
+    if isinstance(cached, Words):
+        return cached
+    if cached is None:
+        strings = doc.vocab.strings
+        orth, pos, ent, space, idx = doc.to_array([ORTH, POS, ENT_TYPE, SPACY, IDX]).T.tolist()
+        cached = (
+            [strings[o] for o in orth],
+            [strings[low] for low in columns(doc).lower],
+            [strings[p] for p in pos],
+            [strings[e] for e in ent],
+            [bool(s) for s in space],
+            idx,
+        )
+    words = doc.user_data[_WORDS] = Words(*cached)
+    return words
+
+
+def _text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (start, end >= 0), sliced from the Doc's text: no Span, no Token."""
+    end = min(end, len(doc))
+    if end <= start:
+        return ""
+    words = words_of(doc)
+    return doc_text(doc)[words.idx[start] : words.idx[end - 1] + len(words.text[end - 1])]
+
+
+def _sides_in(sides: SideLexicon, doc: Doc, start: int, end: int) -> list[SideMention]:
+    """`sides.find` of `doc[start:end]`'s text (start >= 0), at its offsets in the Doc."""
+    text = _text(doc, start, end)
+    return sides.find(text, words_of(doc).idx[start]) if text else []
+
+
 def name_tokens(name: str) -> set[str]:
     return {t for t in re.findall(r"[a-z]+", name.lower()) if len(t) > 1 or not t.isalpha()}
 
 
-def _is_name_token(token: Token, sides: SideLexicon) -> bool:
-    text = token.text
-    if not text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN", "ADJ", "X"):
+def _is_name_at(words: Words, i: int, sides: SideLexicon) -> bool:
+    """Whether word i can be part of a person's name: a capitalised noun, adjective or proper noun
+    that is no title, honorific, body, pronoun or side."""
+    return words.pos[i] in ("PROPN", "NOUN", "ADJ", "X") and _is_name_word(
+        words.text[i], words.lower[i], sides
+    )
+
+
+def _is_name_word(text: str, lower: str, sides: SideLexicon) -> bool:
+    """`_is_name_at` but for the part of speech."""
+    if not text[:1].isupper():
         return False
-    if _title_like(token) or is_honorific(token) or token.lower_ in _NOT_NAMES:
+    if _title_like_word(lower) or is_honorific_text(text) or lower in _NOT_NAMES:
         return False
     return not (text in sides.countries or text in sides.orgs)
 
 
 def _side_end(sides: SideLexicon, doc: Doc, start: int, limit: int) -> int | None:
     """The token after a side's name (and its "'s") that starts at `start`, if one does."""
-    words = doc[start:limit]
-    found = sides.find(words.text, words.start_char)
-    if not found or found[0].start != doc[start].idx:
+    words = words_of(doc)
+    found = _sides_in(sides, doc, start, limit)
+    if not found or found[0].start != words.idx[start]:
         return None
     end = start
-    while end < limit and doc[end].idx < found[0].end:
+    while end < limit and words.idx[end] < found[0].end:
         end += 1
-    if end < limit and doc[end].text in ("'s", "’s"):
+    if end < limit and words.text[end] in ("'s", "’s"):
         end += 1
     return end
 
 
-def _title_like(token: Token) -> bool:
+def _title_like_word(lower: str) -> bool:
     """A title word, in the plural too ("Presidents"), or "counterpart": no part of a name."""
-    lower = token.lower_
-    return is_title_word(token) or is_title_text(lower.removesuffix("s")) or lower in _COUNTERPART
+    return is_title_text(lower) or is_title_text(lower.removesuffix("s")) or lower in _COUNTERPART
 
 
 def _name_run(doc: Doc, start: int, bound: Span, sides: SideLexicon) -> tuple[int, int]:
     """The end of the run of proper-noun name words from `start` ("Jean-Claude Kassi Brou") and
     how many words it has."""
-    end, words = start, 0
-    while end < bound.end and _is_name_token(doc[end], sides) and doc[end].pos_ == "PROPN":
+    words = words_of(doc)
+    text, space = words.text, words.space
+    end, count = start, 0
+    while end < bound.end and _is_name_at(words, end, sides) and words.pos[end] == "PROPN":
         end += 1
-        words += 1
-        if (
-            end + 1 < bound.end
-            and doc[end].text == "-"
-            and not doc[end - 1].whitespace_
-            and not doc[end].whitespace_
-        ):
+        count += 1
+        if end + 1 < bound.end and text[end] == "-" and not space[end - 1] and not space[end]:
             end += 1  # the hyphen of a joined name
-        elif not doc[end - 1].whitespace_:
+        elif not space[end - 1]:
             break
-    if end > start and doc[end - 1].text == "-":
+    if end > start and text[end - 1] == "-":
         end -= 1
-    return end, words
+    return end, count
 
 
 def _extend(doc: Doc, start: int, end: int, sides: SideLexicon, bound: Span) -> tuple[int, int]:
     """Grow a name over neighbouring name words and hyphenated parts ("Moon Jae" + "-in")."""
-    while start > bound.start and _is_name_token(doc[start - 1], sides) and doc[start - 1].whitespace_:
+    words = words_of(doc)
+    text, lower, space = words.text, words.lower, words.space
+    while start > bound.start and _is_name_at(words, start - 1, sides) and space[start - 1]:
         start -= 1
     while end < bound.end:
-        token = doc[end]
-        if (
-            token.text == "-"
-            and not doc[end - 1].whitespace_
-            and end + 1 < bound.end
-            and not token.whitespace_
-        ):
+        if text[end] == "-" and not space[end - 1] and end + 1 < bound.end and not space[end]:
             end += 2
         elif (
-            (not doc[end - 1].whitespace_ and token.is_alpha and token.is_lower and doc[end - 1].text == "-")
-            or (
-                doc[end - 1].whitespace_
-                and token.lower_ in _NAME_ARTICLES
-                and doc[end + 1 : end + 2].text == "-"
-            )
-            or (
-                doc[end - 1].whitespace_
-                and (_is_name_token(token, sides) or re.fullmatch(r"[A-Z]\.", token.text))
-            )
+            (not space[end - 1] and text[end - 1] == "-" and doc[end].is_alpha and doc[end].is_lower)
+            or (space[end - 1] and lower[end] in _NAME_ARTICLES and _text(doc, end + 1, end + 2) == "-")
+            or (space[end - 1] and (_is_name_at(words, end, sides) or re.fullmatch(r"[A-Z]\.", text[end])))
         ):
             end += 1
         else:
             break
-    while start < end and is_honorific(doc[start]):
+    while start < end and is_honorific_text(text[start]):
         start += 1
-    while end > start and doc[end - 1].text in ("'s", "’s", "-"):
+    while end > start and text[end - 1] in ("'s", "’s", "-"):
         end -= 1
     return start, end
 
@@ -228,36 +279,37 @@ def _title_left(
     "the Minister, Dahl said" is too often a list or a new clause, so other comma titles only
     with `comma_ok` (the caller has seen a side name the title). No title runs over a token in
     `taken`: another person's name ("Minister of Trade Ana Ruiz and Mexican Secretary X")."""
+    words = words_of(doc)
+    text, lower = words.text, words.lower
     i = start - 1
-    while i > bound.start and is_honorific(doc[i]):
+    while i > bound.start and is_honorific_text(text[i]):
         i -= 1  # "President of Ghana Dr Kwame Asante": the honorific is neither title nor name
     good = end = i + 1
-    closed = name_end is not None and (name_end >= bound.end or doc[name_end].text in (",", ".", ";", ")"))
+    closed = name_end is not None and (name_end >= bound.end or text[name_end] in (",", ".", ";", ")"))
     last = _before_parenthesis(doc, i - 1, bound)  # "Secretary General of the Union (AU), X"
     if (
         last >= bound.start
-        and doc[i].text == ","
-        and (is_title_word(doc[last]) or _portfolio_start(doc, last, bound, taken) is not None)
+        and text[i] == ","
+        and (is_title_text(lower[last]) or _portfolio_start(doc, last, bound, taken) is not None)
         and (i < start - 1 or closed or comma_ok)
     ):
         i, good, end = i - 1, i, i
     while i >= bound.start and i not in taken:
-        token = doc[i]
-        if token.text == ")":
+        if text[i] == ")":
             j = i
-            while j > bound.start and doc[j].text != "(":
+            while j > bound.start and text[j] != "(":
                 j -= 1
-            if doc[j].text != "(" or j == i:
+            if text[j] != "(" or j == i:
                 break
             i = j - 1
             continue
-        if is_title_word(token):
+        if is_title_text(lower[i]):
             good = i
-        elif good == i + 1 and i > bound.start and is_title_word(doc[i - 1]) and _portfolio_word(token):
+        elif good == i + 1 and i > bound.start and is_title_text(lower[i - 1]) and _portfolio_word(words, i):
             good = i  # "Federal Fisheries Agency": a field between two words of the office
         elif (k := _portfolio_start(doc, i, bound, taken)) is not None:
             i = k  # "Minister for Europe and Foreign Affairs": a portfolio named inside the title
-        elif not (is_connector(token) and token.text != ","):
+        elif not (is_connector_text(lower[i]) and text[i] != ","):
             break
         i -= 1
     return good, end
@@ -265,52 +317,54 @@ def _title_left(
 
 def _before_parenthesis(doc: Doc, i: int, bound: Span) -> int:
     """The token before a parenthesis that ends at token i ("... Union (AU)"), else i."""
-    if i < bound.start or doc[i].text != ")":
+    text = words_of(doc).text
+    if i < bound.start or text[i] != ")":
         return i
     j = i
-    while j > bound.start and doc[j].text != "(":
+    while j > bound.start and text[j] != "(":
         j -= 1
-    return j - 1 if doc[j].text == "(" and j < i else i
+    return j - 1 if text[j] == "(" and j < i else i
 
 
 def _portfolio_start(doc: Doc, i: int, bound: Span, taken: Container[int] = (), reach: int = 9) -> int | None:
     """Where a portfolio ending at token i starts (its "for"/"of"/"to"), if a title word comes
     before it: "Minister for Europe", "Minister of Economy, Trade and Industry", "Ambassador
     to Kenya", "Prime Minister of the Federal Republic of X"."""
+    words = words_of(doc)
+    text, lower = words.text, words.lower
     if (
-        not doc[i].text[:1].isupper()
-        or doc[i].pos_ not in ("PROPN", "NOUN", "ADJ", "ADV")
+        not text[i][:1].isupper()
+        or words.pos[i] not in ("PROPN", "NOUN", "ADJ", "ADV")
         or i - 1 < bound.start
     ):
         return None
-    if is_title_word(doc[i - 1]):
+    if is_title_text(lower[i - 1]):
         return None  # "Secretary of State Pompeo": a name after the title, not its portfolio
     for k in range(i - 1, max(bound.start, i - reach) - 1, -1):
-        token = doc[k]
         if k in taken:
             return None
-        if token.lower_ in ("for", "of", "to") and k - 1 >= bound.start and is_title_word(doc[k - 1]):
+        if lower[k] in ("for", "of", "to") and k - 1 >= bound.start and is_title_text(lower[k - 1]):
             return k
-        if token.lower_ in ("for", "of", "the", "to", "in"):
+        if lower[k] in ("for", "of", "the", "to", "in"):
             continue  # "President of the Republic of Azerbaijan", "Ambassador of Chile to the AU"
         listed = (  # "Minister of Foreign Affairs, Trade and Industry", not "of Ghana and Peru, Ana Ruiz"
-            token.text == ","
-            and _portfolio_word(doc[k - 1])
-            and doc[k - 1].ent_type_ not in ("GPE", "NORP")
-            and _portfolio_word(doc[k + 1])
+            text[k] == ","
+            and _portfolio_word(words, k - 1)
+            and words.ent[k - 1] not in ("GPE", "NORP")
+            and _portfolio_word(words, k + 1)
         )
-        joined = token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_
-        if not (token.lower_ in ("and", "&") or listed or joined or _portfolio_word(token)):
+        joined = text[k] == "-" and not words.space[k] and not words.space[k - 1]
+        if not (lower[k] in ("and", "&") or listed or joined or _portfolio_word(words, k)):
             return None
     return None
 
 
-def _portfolio_word(token: Token) -> bool:
+def _portfolio_word(words: Words, i: int) -> bool:
     """A capitalised word that can name a ministry's field ("Cooperation", "Abroad"), not a person's."""
     return (
-        token.text[:1].isupper()
-        and token.pos_ in ("PROPN", "NOUN", "ADJ", "ADV")
-        and token.ent_type_ != "PERSON"
+        words.text[i][:1].isupper()
+        and words.pos[i] in ("PROPN", "NOUN", "ADJ", "ADV")
+        and words.ent[i] != "PERSON"
     )
 
 
@@ -318,41 +372,44 @@ def _title_right(doc: Doc, end: int, bound: Span, sides: SideLexicon) -> tuple[i
     """An appositive title after a name: ", Minister for Foreign Affairs,", ", Norway's Minister
     for Fisheries,", ", Malawian Minister of Health," (the side is read by the caller), or an
     empty range."""
-    if end >= bound.end - 1 or doc[end].text != ",":
+    words = words_of(doc)
+    text, lower = words.text, words.lower
+    if end >= bound.end - 1 or text[end] != ",":
         return end, end
     i = end + 1
     while i < bound.end and (
-        doc[i].lower_ in ("the", "a") or (doc[i].pos_ in ("PROPN", "ADJ") and not is_title_word(doc[i]))
+        lower[i] in ("the", "a") or (words.pos[i] in ("PROPN", "ADJ") and not is_title_text(lower[i]))
     ):
-        possessive = doc[i + 1 : i + 2].text in ("'s", "’s")
-        if doc[i].lower_ not in ("the", "a") and not possessive and doc[i].text not in sides.countries:
+        possessive = _text(doc, i + 1, i + 2) in ("'s", "’s")
+        if lower[i] not in ("the", "a") and not possessive and text[i] not in sides.countries:
             break
         i += 2 if possessive else 1
     first, last = i, i
     portfolio = False  # past the "of"/"for" of "Minister of Health": its field's words belong to it
     while i < bound.end:
-        token = doc[i]
-        if token.text == "(":
+        if text[i] == "(":
             j = i
-            while j < bound.end and doc[j].text != ")":
+            while j < bound.end and text[j] != ")":
                 j += 1
             if j >= bound.end:
                 break
             i = j + 1
             last = i
             continue
-        if portfolio and token.text in sides.countries and i + 1 < bound.end and is_title_word(doc[i + 1]):
+        if portfolio and text[i] in sides.countries and i + 1 < bound.end and is_title_text(lower[i + 1]):
             break  # "adviser of Turkish President X": another person's office
-        if is_title_word(token) or (portfolio and _portfolio_word(token)):
+        if is_title_text(lower[i]) or (portfolio and _portfolio_word(words, i)):
             last = i + 1
-        elif token.lower_ in ("of", "for") and i > first and is_title_word(doc[i - 1]):
+        elif lower[i] in ("of", "for") and i > first and is_title_text(lower[i - 1]):
             portfolio = True
-        elif portfolio and token.text in (",", "and") and i + 1 < bound.end:
+        elif portfolio and text[i] in (",", "and") and i + 1 < bound.end:
             # "Minister of Foreign Affairs, Cooperation and Moroccan Expatriates": a list of fields
-            following = doc[i + 1]
-            if not (is_title_word(following) or following.text in sides.countries or token.text == "and"):
+            following = i + 1
+            if not (
+                is_title_text(lower[following]) or text[following] in sides.countries or text[i] == "and"
+            ):
                 break
-        elif not (is_connector(token) and token.text not in (",", "and")):
+        elif not (is_connector_text(lower[i]) and text[i] not in (",", "and")):
             break
         i += 1
     if last == first:
@@ -373,14 +430,16 @@ def _office_qualifier(words: Span) -> bool:
 def _title_text(doc: Doc, start: int, end: int) -> str | None:
     if end <= start:
         return None
-    while start < end and (is_connector(doc[start]) or doc[start].text in ("(", ",")):
+    words = words_of(doc)
+    text, lower = words.text, words.lower
+    while start < end and (is_connector_text(lower[start]) or text[start] in ("(", ",")):
         start += 1
-    while end > start and (is_connector(doc[end - 1]) or doc[end - 1].text == ","):
+    while end > start and (is_connector_text(lower[end - 1]) or text[end - 1] == ","):
         end -= 1
     if end <= start:
         return None
-    text = doc[start:end].text.strip()
-    return text if any(is_title_word(t) for t in doc[start:end]) else None
+    title = _text(doc, start, end).strip()
+    return title if any(is_title_text(lower[k]) for k in range(start, end)) else None
 
 
 class PeopleFinder:
@@ -408,30 +467,30 @@ class PeopleFinder:
 
     def _candidates(self, doc: Doc, sent: Span) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
-        for ent in ents_in(sent):
-            if ent.label_ == "PERSON":
-                start = self._name_start(doc, ent)
-                if start < ent.end:
-                    spans.append(_extend(doc, start, ent.end, self.sides, sent))
-        for token in sent:
-            if token.pos_ != "PROPN" or not _is_name_token(token, self.sides):
+        for ent in ents_in(sent, "PERSON"):
+            start = self._name_start(doc, ent)
+            if start < ent.end:
+                spans.append(_extend(doc, start, ent.end, self.sides, sent))
+        words = words_of(doc)
+        text, lower, pos = words.text, words.lower, words.pos
+        for i in range(sent.start, sent.end):
+            if not (pos[i] == "PROPN" and _is_name_word(text[i], lower[i], self.sides)):
                 continue
-            previous = doc[token.i - 1] if token.i > sent.start else None
-            anchored = previous is not None and (
-                (previous.lower_ in _ANCHOR_HEADS and previous.text[:1].isupper())
-                or is_honorific(previous)
-                or self._after_country_title(doc, token, sent)
-                or self._after_comma_title(doc, token, sent)
+            anchored = i > sent.start and (
+                (lower[i - 1] in _ANCHOR_HEADS and text[i - 1][:1].isupper())
+                or is_honorific_text(text[i - 1])
+                or self._after_country_title(doc, i, sent)
+                or self._after_comma_title(doc, i, sent)
             )
-            following = doc[token.i + 1 : token.i + 2]
             appositive = (
-                following.text == ","
-                and self._title_follows(doc, token.i + 2, sent)
-                and token.i > sent.start
-                and _is_name_token(doc[token.i - 1], self.sides)
+                i + 1 < len(doc)
+                and text[i + 1] == ","
+                and self._title_follows(doc, i + 2, sent)
+                and i > sent.start
+                and _is_name_at(words, i - 1, self.sides)
             )
             if anchored or appositive:
-                spans.append(_extend(doc, token.i, token.i + 1, self.sides, sent))
+                spans.append(_extend(doc, i, i + 1, self.sides, sent))
         merged: list[tuple[int, int]] = []
         for start, end in sorted(set(spans)):
             if end <= start:
@@ -440,87 +499,92 @@ class PeopleFinder:
                 merged[-1] = (min(merged[-1][0], start), max(merged[-1][1], end))
             else:
                 merged.append((start, end))
-        return [(s, e) for s, e in merged if self._plausible(doc[s:e])]
+        return [(s, e) for s, e in merged if self._plausible(doc, s, e)]
 
     def _name_start(self, doc: Doc, ent: Span) -> int:
         """Where the name inside a PERSON entity starts: past a country and title the tagger
         took in ("Danish King Aksel Rudby", "Kenya's Counterpart Ali Omar", "Presidents Ana Ruiz")
         and past a body's acronym ("the head of the GNA Omar Salem")."""
+        words = words_of(doc)
+        text, lower = words.text, words.lower
         start = ent.start
         side_end = _side_end(self.sides, doc, start, ent.end)
-        if side_end is not None and side_end < ent.end and _title_like(doc[side_end]):
+        if side_end is not None and side_end < ent.end and _title_like_word(lower[side_end]):
             start = side_end  # a country kept only before a title: "Israel Katz" is a name
-        elif start > 0 and doc[start - 1].lower_ == "of" and side_end is not None and ent.end - side_end >= 2:
+        elif start > 0 and lower[start - 1] == "of" and side_end is not None and ent.end - side_end >= 2:
             start = side_end  # "President of Azerbaijan Rauf Mammadli": the title's country
-        while start < ent.end and _title_like(doc[start]):
+        while start < ent.end and _title_like_word(lower[start]):
             start += 1  # all of "Danish King" may be the entity, the name after it not
-        if (
-            start < ent.end - 2
-            and doc[start - 1].lower_ == "the"
-            and re.fullmatch(r"[A-Z]{2,}", doc[start].text)
-        ):
+        if start < ent.end - 2 and lower[start - 1] == "the" and re.fullmatch(r"[A-Z]{2,}", text[start]):
             start += 1
         return start
 
     def _title_follows(self, doc: Doc, i: int, sent: Span) -> bool:
         """A title starts at token i, maybe after "the" or a country: "Minister ...", "the Minister",
         "Norway's Minister", "Malawian Minister"."""
-        if i < sent.end and doc[i].lower_ == "the":
+        lower = words_of(doc).lower
+        if i < sent.end and lower[i] == "the":
             i += 1
         if i < sent.end and (end := _side_end(self.sides, doc, i, min(sent.end, i + 6))) is not None:
             i = end
-        return i < sent.end and is_title_word(doc[i])
+        return i < sent.end and is_title_text(lower[i])
 
-    def _after_country_title(self, doc: Doc, token: Token, sent: Span) -> bool:
+    def _after_country_title(self, doc: Doc, index: int, sent: Span) -> bool:
         """ "President of Azerbaijan Rauf Mammadli", "Secretary of Foreign Affairs and Trade Ana
         Reyes": a name of two to four words right after a title that ends with its country or
         portfolio, which the tagger often reads as part of the place, the body or the ministry."""
-        previous = doc[token.i - 1]
+        words = words_of(doc)
+        text, lower = words.text, words.lower
         ends_title = (
-            previous.text in self.sides.countries
-            or (is_title_word(previous) and previous.text[:1].isupper())
-            or _portfolio_start(doc, token.i - 1, sent) is not None  # "Minister of the Interior Ana Ruiz"
+            text[index - 1] in self.sides.countries
+            or (is_title_text(lower[index - 1]) and text[index - 1][:1].isupper())
+            or _portfolio_start(doc, index - 1, sent) is not None  # "Minister of the Interior Ana Ruiz"
         )
-        if not ends_title or token.ent_type_ not in ("", "PERSON", "ORG", "GPE", "NORP"):
+        if not ends_title or words.ent[index] not in ("", "PERSON", "ORG", "GPE", "NORP"):
             return False
-        run_end, words = _name_run(doc, token.i, sent, self.sides)
-        if not 2 <= words <= 4 or (run_end < sent.end and doc[run_end].text[:1].isupper()):
+        run_end, count = _name_run(doc, index, sent, self.sides)
+        if not 2 <= count <= 4 or (run_end < sent.end and text[run_end][:1].isupper()):
             return False  # "Minister of Trade Policy Review Board": a longer name is a body's
-        t_start, t_end = _title_left(doc, token.i, sent)
+        t_start, t_end = _title_left(doc, index, sent)
         return t_start < t_end
 
-    def _after_comma_title(self, doc: Doc, token: Token, sent: Span) -> bool:
+    def _after_comma_title(self, doc: Doc, index: int, sent: Span) -> bool:
         """ "The Chairperson of the Commission, Kamal Idris Bello, said": a name of two to four words
         set off by commas after a title, which the tagger often misses."""
-        if token.i - 2 < sent.start or doc[token.i - 1].text != ",":
+        text = words_of(doc).text
+        if index - 2 < sent.start or text[index - 1] != ",":
             return False
-        run_end, words = _name_run(doc, token.i, sent, self.sides)
-        closed = run_end >= sent.end or doc[run_end].text in (",", ".", ";")
-        if not (2 <= words <= 4 and closed) or self.sides.find(doc[token.i : run_end].text):
+        run_end, words = _name_run(doc, index, sent, self.sides)
+        closed = run_end >= sent.end or text[run_end] in (",", ".", ";")
+        if not (2 <= words <= 4 and closed) or self.sides.find(_text(doc, index, run_end)):
             return False
-        t_start, t_end = _title_left(doc, token.i, sent, run_end)
+        t_start, t_end = _title_left(doc, index, sent, run_end)
         return t_start < t_end
 
-    def _plausible(self, span: Span) -> bool:
-        text = span.text
+    def _plausible(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the words start..end (at least one) can be a person's name."""
+        text = _text(doc, start, end)
         if text in self.sides.countries or text in self.sides.orgs:
             return False
-        doc, start = span.doc, span.start
+        words = words_of(doc)
+        lower, span = words.lower, range(start, end)
         if (
-            len(span) == 1
+            end - start == 1
             and start >= 2
-            and doc[start - 1].lower_ in ("and", "&")
-            and is_title_word(doc[start - 2])
+            and lower[start - 1] in ("and", "&")
+            and is_title_text(lower[start - 2])
         ):
             return False  # "Minister of Cooperation and Francophonie": the last field of a portfolio
         parts = re.split(r"\s*[-–]\s*", text)
         if len(parts) > 1 and all(p in self.sides.countries for p in parts):
             return False  # "Georgian-Armenian" (projects): two sides, no person
-        if all(is_title_word(t) or is_connector(t) for t in span):
+        if all(is_title_text(lower[k]) or is_connector_text(lower[k]) for k in span):
             return False  # "Councilor" tagged PERSON inside "State Councilor and Foreign Minister"
-        if len(span) > 1 and span[-1].lower_ in _GROUP_HEADS:
+        if end - start > 1 and lower[end - 1] in _GROUP_HEADS:
             return False  # "the Weimar Triangle", "the Minsk Group": a format of states, no person
-        return any(t.text[:1].isupper() for t in span) and not all(t.lower_ in _NOT_NAMES for t in span)
+        return any(words.text[k][:1].isupper() for k in span) and not all(
+            lower[k] in _NOT_NAMES for k in span
+        )
 
 
 class People:
@@ -528,6 +592,7 @@ class People:
 
     def __init__(self, doc: Doc, sides: SideLexicon, home: str | None = None) -> None:
         self.doc = doc
+        self.words = words_of(doc)
         self.text = doc_text(doc)
         self.sides = sides
         self.home = home  # the side the article speaks for, which picks among an office's countries
@@ -540,8 +605,7 @@ class People:
     # -- building -----------------------------------------------------------------
 
     def add_mention(self, sent: Span, start: int, end: int) -> Person:
-        doc = self.doc
-        name = doc[start:end].text
+        name = _text(self.doc, start, end)
         tokens = name_tokens(name)
         person = self._matching(tokens)
         if person is None:
@@ -552,7 +616,7 @@ class People:
         person.mentions.append((start, end))
         for i in range(start, end):
             self._by_token[i] = person
-        if start > sent.start and is_honorific(doc[start - 1]):
+        if start > sent.start and is_honorific_text(self.words.text[start - 1]):
             person.honorific = True
         title, side = self._context(sent, start, end, person)
         if person.title is None and title:
@@ -581,8 +645,8 @@ class People:
             right_title, right_side = self._appositive(sent, end)
             title, side = title or right_title, side or right_side
         side = side or self._agent_side(t_start) or self._delegation_side(sent, start)
-        before = doc[max(sent.start, t_start - 3) : t_start]
-        if title is None and any(t.lower_ in _COUNTERPART for t in before):
+        before = range(max(sent.start, t_start - 3), t_start)
+        if title is None and any(self.words.lower[k] in _COUNTERPART for k in before):
             self._counterparts.setdefault(person, (sent, start))
         return title, side or implied_side(title, self.home)
 
@@ -602,13 +666,13 @@ class People:
     def _after_listed_side(self, t_start: int, t_end: int) -> tuple[int, int]:
         """ "Minister of State for Trade, Republic of Ghana Ambassador X": a comma and a country start
         the office that is X's; the words before it are another appositive."""
-        doc = self.doc
+        doc, text, lower = self.doc, self.words.text, self.words.lower
         for k in range(t_end - 1, t_start, -1):
-            if doc[k].text != ",":
+            if text[k] != ",":
                 continue
-            found = [m for m in self.sides.find(doc[k + 1 : t_end].text, doc[k + 1].idx) if not m.is_org]
+            found = [m for m in _sides_in(self.sides, doc, k + 1, t_end) if not m.is_org]
             side_end = _side_end(self.sides, doc, k + 1, t_end) if found else None
-            if side_end is not None and any(is_title_word(t) for t in doc[side_end:t_end]):
+            if side_end is not None and any(is_title_text(lower[n]) for n in range(side_end, t_end)):
                 return side_end, t_end
             break
         return t_start, t_end
@@ -617,40 +681,41 @@ class People:
         """Title and side written after a name: ", Norway's Minister for Fisheries,", ", Minister
         of State of Ghana,", or a bare country (", Kenya,"). Not when a name follows the title:
         then the title is the next person's in a list."""
-        doc = self.doc
+        doc, text = self.doc, self.words.text
         r_start, r_end = _title_right(doc, end, sent, self.sides)
         title = _title_text(doc, r_start, r_end)
         if title is None:
-            of_side = self._side_after(doc[end : min(sent.end, end + 8)], end)[0]
+            of_side = self._side_after(end, min(sent.end, end + 8), end)[0]
             return None, of_side or self._country_apposition(sent, end)
-        reach = next((t.i for t in doc[r_end : sent.end] if t.text in (",", ";")), sent.end)
+        reach = next((n for n in range(r_end, sent.end) if text[n] in (",", ";")), sent.end)
         k = r_end
-        while k < reach and is_honorific(doc[k]):
+        while k < reach and is_honorific_text(text[k]):
             k += 1
-        if k < reach and (k > r_end or doc[k].ent_type_ == "PERSON"):
+        if k < reach and (k > r_end or self.words.ent[k] == "PERSON"):
             return None, None
-        side, cut = self._side_after(doc[end : min(sent.end, reach + 8)], reach)
+        side, cut = self._side_after(end, min(sent.end, reach + 8), reach)
         if cut is not None:
             title = _title_text(doc, r_start, min(r_end, cut)) or title
         side = self._side_before(sent, r_start) or side or self._side_in_title(title)
-        return title, side or self._possessive_side(doc[r_end:reach])
+        return title, side or self._possessive_side(r_end, reach)
 
-    def _possessive_side(self, words: Span) -> str | None:
-        """ "X, director in Kenya's Ministry of Trade,": a country owning the body the person serves."""
-        for found in self.sides.find(words.text, words.start_char):
+    def _possessive_side(self, start: int, end: int) -> str | None:
+        """ "X, director in Kenya's Ministry of Trade,": a country owning the body the person serves
+        (the words start..end)."""
+        for found in _sides_in(self.sides, self.doc, start, end):
             if not found.is_org and self.text[found.end : found.end + 2] in ("'s", "’s"):
                 return found.code
         return None
 
     def _country_apposition(self, sent: Span, end: int) -> str | None:
         """ "Presidents A, Kenya, and B": a country set off by commas right after a name."""
-        if end + 1 >= sent.end or self.doc[end].text != ",":
+        if end + 1 >= sent.end or self.words.text[end] != ",":
             return None
-        rest = self.doc[end + 1 : min(sent.end, end + 8)]
-        found = self.sides.find(rest.text)
+        rest = _text(self.doc, end + 1, min(sent.end, end + 8))
+        found = self.sides.find(rest)
         if not found or found[0].start != 0 or found[0].is_org:
             return None
-        after = rest.text[found[0].end :].lstrip()
+        after = rest[found[0].end :].lstrip()
         return found[0].code if re.match(r"(?:[,;.]|\(|and\b|$)", after) else None
 
     def _without_side(self, title: str) -> str:
@@ -664,18 +729,18 @@ class People:
 
     def _side_before(self, sent: Span, index: int) -> str | None:
         """A country named right before a title: "Chinese", "Japan's", "the UK"."""
-        doc = self.doc
-        while index > sent.start and is_honorific(doc[index - 1]):
+        text, idx = self.words.text, self.words.idx
+        while index > sent.start and is_honorific_text(text[index - 1]):
             index -= 1  # "his Qatari counterpart, Sheikh Hamad"
         lo = max(sent.start, index - 6)
-        window_start = doc[lo].idx
-        window_end = doc[index].idx if index < len(doc) else len(self.text)
+        window_start = idx[lo]
+        window_end = idx[index] if index < len(idx) else len(self.text)
         window = self.text[window_start:window_end]
         mentions = [m for m in self.sides.find(window) if not m.is_org]
         if mentions and _BEFORE_TITLE.fullmatch(window[mentions[-1].end :]):
             return mentions[-1].code
         if _POSSESSOR.search(window):  # "Egypt wants a meeting between its foreign minister X and ..."
-            named = {m.code for m in self.sides.find(doc[sent.start : index].text) if not m.is_org}
+            named = {m.code for m in self.sides.find(_text(self.doc, sent.start, index)) if not m.is_org}
             return named.pop() if len(named) == 1 else None
         return None
 
@@ -686,8 +751,7 @@ class People:
             return t_start, None
         doc = self.doc
         lo = max(sent.start, t_start - 4)
-        window = doc[lo:t_end]
-        for found in reversed(self.sides.find(window.text, window.start_char)):
+        for found in reversed(_sides_in(self.sides, doc, lo, t_end)):
             if not found.is_org:
                 continue
             span = doc.char_span(found.start, found.end, alignment_mode="expand")
@@ -711,28 +775,29 @@ class People:
         nationals = _NATIONALS_ABROAD.search(title)
         return self.sides.country(nationals.group(1)) if nationals else None
 
-    def _side_after(self, span: Span, title_end: int) -> tuple[str | None, int | None]:
+    def _side_after(self, start: int, end: int, title_end: int) -> tuple[str | None, int | None]:
         """A country or organisation the mention belongs to, written right after it or its
-        appositive title ("of the Republic of Korea", "of the Organization of American States"),
-        and the token where that phrase starts."""
-        for token in span:
-            if token.i > max(span.start, title_end):
+        appositive title ("of the Republic of Korea", "of the Organization of American States")
+        in the words start..end, and the token where that phrase starts."""
+        lower = self.words.lower
+        for i in range(start, end):
+            if i > max(start, title_end):
                 break
-            if token.lower_ not in ("of", "from") or token.i + 1 >= span.end:
+            if lower[i] not in ("of", "from") or i + 1 >= end:
                 continue
-            rest = span.doc[token.i + 1 : span.end]
-            text = rest.text[4:] if rest.text.lower().startswith("the ") else rest.text
+            rest = _text(self.doc, i + 1, end)
+            text = rest[4:] if rest.lower().startswith("the ") else rest
             mentions = self.sides.find(text)
             if mentions and mentions[0].start == 0:
-                return mentions[0].code, token.i
+                return mentions[0].code, i
         return None, None
 
     def _delegation_side(self, sent: Span, index: int) -> str | None:
         """The side of "the Chilean side comprised ..." / "headed on the Peruvian side by ..."."""
-        doc = self.doc
+        doc, lower = self.doc, self.words.lower
         for i in range(index - 1, sent.start, -1):
-            if doc[i].lower_ in _DELEGATION_WORDS:
-                found = [m for m in self.sides.find(doc[max(sent.start, i - 3) : i].text) if not m.is_org]
+            if lower[i] in _DELEGATION_WORDS:
+                found = [m for m in self.sides.find(_text(doc, max(sent.start, i - 3), i)) if not m.is_org]
                 if found:
                     return found[-1].code
         return None
@@ -741,7 +806,7 @@ class People:
         """ "Peru was represented by Vice Minister X", "the Kenyan delegation was led by X": the
         country that is the subject of the verb whose agent the person is."""
         doc = self.doc
-        if index < 2 or doc[index - 1].lower_ != "by" or doc[index - 1].head.lemma_ not in _AGENT_VERBS:
+        if index < 2 or self.words.lower[index - 1] != "by" or doc[index - 1].head.lemma_ not in _AGENT_VERBS:
             return None
         for subject in doc[index - 1].head.children:
             if subject.dep_ in ("nsubjpass", "nsubj"):
@@ -760,11 +825,12 @@ class People:
     def add_respective(self, sents: list[Span]) -> None:
         """ "the foreign ministers of Ghana and Peru, Ana Ruiz and Kofi Mensah": as many names as
         countries after a plural office take, in order, those countries and the office."""
-        doc = self.doc
+        doc, lower = self.doc, self.words.lower
         for sent in sents:
-            for token in sent:
-                if token.lower_ not in _PLURAL_OFFICES or doc[token.i + 1 : token.i + 2].text != "of":
+            for i in range(sent.start, sent.end):
+                if lower[i] not in _PLURAL_OFFICES or doc[i + 1 : i + 2].text != "of":
                     continue
+                token = doc[i]
                 codes, comma = self._listed_sides(sent, token.i + 2)
                 if comma >= sent.end or doc[comma].text != ",":
                     continue
@@ -826,13 +892,13 @@ class People:
         a person although the tagger missed him; "their Kenyan counterparts A and B" gives B the
         side (and office) of A, and "President A and Prime Minister B of Kenya" gives A the
         country written after B."""
-        doc = self.doc
+        doc, lower = self.doc, self.words.lower
         for sent in sents:
-            for token in sent:
-                if token.lower_ not in ("and", ",") or token.i + 1 >= sent.end:
+            for i in range(sent.start, sent.end):
+                if lower[i] not in ("and", ",") or i + 1 >= sent.end:
                     continue
-                left = self._by_token.get(token.i - 1)
-                start = token.i + 1
+                left = self._by_token.get(i - 1)
+                start = i + 1
                 if left is None or start in self._by_token:
                     continue
                 end, words = _name_run(doc, start, sent, self.sides)
@@ -846,23 +912,23 @@ class People:
                 self._share_side(person)
 
     def _share_side(self, person: Person) -> None:
-        doc = self.doc
+        lower = self.words.lower
         start, end = person.mentions[0]
-        sent = doc[start].sent
-        if start - 2 >= sent.start and doc[start - 1].lower_ in ("and", ","):
+        sent = self.doc[start].sent
+        if start - 2 >= sent.start and lower[start - 1] in ("and", ","):
             left = self._by_token.get(start - 2)
             first = left.mentions[0][0] if left else start
-            plural = any(t.lower_ in _PLURAL_OFFICES for t in doc[max(sent.start, first - 3) : first])
+            plural = any(lower[n] in _PLURAL_OFFICES for n in range(max(sent.start, first - 3), first))
             if left is not None and left.side and plural:
                 person.side, person.title = left.side, person.title or left.title
                 return
-        k = end + 1 if end < sent.end and doc[end].lower_ == "and" else None
-        while k is not None and k < sent.end and (is_title_word(doc[k]) or is_connector(doc[k])):
+        k = end + 1 if end < sent.end and lower[end] == "and" else None
+        while k is not None and k < sent.end and (is_title_text(lower[k]) or is_connector_text(lower[k])):
             k += 1
         right = self._by_token.get(k) if k is not None else None
         if right is not None and right.side and right is not person:
             r_end = max(e for s, e in right.mentions if s <= k < e)
-            if self._side_after(doc[r_end : min(sent.end, r_end + 8)], r_end)[0] == right.side:
+            if self._side_after(r_end, min(sent.end, r_end + 8), r_end)[0] == right.side:
                 person.side = right.side
 
     def resolve_counterparts(self) -> None:
@@ -885,19 +951,21 @@ class People:
             for token in {names[0].text, names[-1].text} if names else ():
                 if person not in parts.setdefault(token, []):
                     parts[token].append(person)
+        texts = self.words.text
         for sent in sents:
-            for token in sent:
-                if token.i in self._by_token or token.text not in parts or len(parts[token.text]) != 1:
+            for index in range(sent.start, sent.end):
+                text = texts[index]
+                if index in self._by_token or text not in parts or len(parts[text]) != 1:
                     continue
-                person = parts[token.text][0]
-                start = self._given_names_before(sent, token.i)
-                person.mentions.append((start, token.i + 1))
-                for i in range(start, token.i + 1):
+                person = parts[text][0]
+                start = self._given_names_before(sent, index)
+                person.mentions.append((start, index + 1))
+                for i in range(start, index + 1):
                     self._by_token[i] = person
-                if token.i - start + 1 > len(person.name.split()):
-                    person.name = self.doc[start : token.i + 1].text  # "Nomsa Sithole", missed by the NER
+                if index - start + 1 > len(person.name.split()):
+                    person.name = self.doc[start : index + 1].text  # "Nomsa Sithole", missed by the NER
                 if person.side is None or person.title is None:
-                    title, side = self._context(sent, start, token.i + 1, person)
+                    title, side = self._context(sent, start, index + 1, person)
                     person.title = person.title or title
                     person.side = person.side or side
 
@@ -910,38 +978,38 @@ class People:
 
     def find_offices(self, sents: list[Span]) -> None:
         """Offices named without a name: "the Secretary", "The Foreign Secretary", "the foreign minister"."""
-        doc = self.doc
+        doc, text, lower = self.doc, self.words.text, self.words.lower
         for sent in sents:
             i = sent.start
             while i < sent.end:
-                token = doc[i]
-                bare = self._bare_side_office(token, sent)  # "Egyptian foreign minister and ..."
-                if (token.lower_ != "the" and not bare) or i + 1 >= sent.end:
+                # "Egyptian foreign minister and ...": only a sentence's first word is bare
+                bare = i == sent.start and self._bare_side_office(doc[i], sent)
+                if (lower[i] != "the" and not bare) or i + 1 >= sent.end:
                     i += 1
                     continue
                 j = i if bare else i + 1
-                while j + 1 < sent.end and is_honorific(doc[j]):
+                while j + 1 < sent.end and is_honorific_text(text[j]):
                     j += 1  # "the Hon. Prime Minister"
                 side = None
-                found = self.sides.find(doc[j].text)
-                if found and not found[0].is_org and doc[j].text == found[0].text:
-                    side = found[0].code
+                found = self.sides.whole_name(text[j])
+                if found is not None and not found.is_org:
+                    side = found.code
                     j += 1
                 k = j
                 while k < sent.end and (
-                    is_title_word(doc[k])
-                    or (is_connector(doc[k]) and doc[k].lower_ == "of")
-                    or (doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
+                    is_title_text(lower[k])
+                    or (is_connector_text(lower[k]) and lower[k] == "of")
+                    or (text[k] == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_)
                 ):
                     k += 1
-                while k > j and not is_title_word(doc[k - 1]):
+                while k > j and not is_title_text(lower[k - 1]):
                     k -= 1
-                of_at = next((n for n in range(j + 1, k) if doc[n].lower_ == "of"), None)
-                head = doc[of_at - 1] if of_at else doc[k - 1] if k > j else None  # "Minister of ..."
+                of_at = next((n for n in range(j + 1, k) if lower[n] == "of"), None)
+                head = lower[of_at - 1] if of_at else lower[k - 1] if k > j else None  # "Minister of ..."
                 followed_by_name = k < sent.end and k in self._by_token
                 is_office = head is not None and (
-                    head.lower_ in _OFFICE_HEADS
-                    or (head.lower_ == "general" and any(t.lower_ in _OFFICE_HEADS for t in doc[j:k]))
+                    head in _OFFICE_HEADS
+                    or (head == "general" and any(word in _OFFICE_HEADS for word in lower[j:k]))
                 )
                 if is_office and not followed_by_name:
                     title = doc[j:k].text
@@ -963,23 +1031,23 @@ class People:
 
     def find_delegation_offices(self, sents: list[Span]) -> None:
         """Offices that lead a delegation without a name ("Joint Secretary (East Asia) ... led the Indian delegation")."""
-        doc = self.doc
+        doc, text, lower = self.doc, self.words.text, self.words.lower
         for sent in sents:
-            if not any(t.lower_ in _DELEGATION_WORDS for t in sent):
+            if not any(word in _DELEGATION_WORDS for word in lower[sent.start : sent.end]):
                 continue
             i = sent.start
             while i < sent.end:
-                if not (is_title_word(doc[i]) and doc[i].text[:1].isupper()) or i in self._by_token:
+                if not (is_title_text(lower[i]) and text[i][:1].isupper()) or i in self._by_token:
                     i += 1
                     continue
                 j = i
                 while j < sent.end and (
-                    (is_title_word(doc[j]) and doc[j].text[:1].isupper())
-                    or doc[j].text in ("(", ")")
-                    or doc[j - 1].text == "("
+                    (is_title_text(lower[j]) and text[j][:1].isupper())
+                    or text[j] in ("(", ")")
+                    or text[j - 1] == "("
                 ):
                     j += 1
-                heads = [t for t in doc[i:j] if t.lower_ in _OFFICE_HEADS]
+                heads = any(word in _OFFICE_HEADS for word in lower[i:j])
                 if heads and j not in self._by_token and not any(k in self._by_token for k in range(i, j)):
                     title = doc[i:j].text.strip()
                     side = self._delegation_side(sent, i) or self._delegation_side_after(sent, j)
@@ -988,9 +1056,9 @@ class People:
 
     def _delegation_side_after(self, sent: Span, index: int) -> str | None:
         for i in range(index, sent.end):
-            if self.doc[i].lower_ in _DELEGATION_WORDS:
+            if self.words.lower[i] in _DELEGATION_WORDS:
                 found = [
-                    m for m in self.sides.find(self.doc[max(sent.start, i - 3) : i].text) if not m.is_org
+                    m for m in self.sides.find(_text(self.doc, max(sent.start, i - 3), i)) if not m.is_org
                 ]
                 return found[-1].code if found else None
         return None
@@ -1015,6 +1083,8 @@ class People:
             if len(person.tokens) != 1:
                 continue
             surname = person.name.split()[-1]
+            if surname not in title:
+                continue  # no pattern to build: the headline cannot name them
             match = re.search(rf"((?:[A-Z][\w.-]+\s+){{1,2}}){re.escape(surname)}\b", title)
             if match:
                 first = match.group(1).split()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pycountry
 
 from parley.extract.lexicons import load_lexicon
-from parley.extract.trie import trie_alternation
+from parley.extract.trie import initials, trie_alternation
 
 # pycountry names that read as something else in news text.
 _AMBIGUOUS_NAMES = {"Georgia", "Chad", "Guinea", "Niger", "Jersey"}
@@ -26,6 +26,7 @@ _AMBIGUOUS_NAMES = {"Georgia", "Chad", "Guinea", "Niger", "Jersey"}
 # makes are listed instead, matched and then dropped.
 _REGION_WORDS = ("North", "South", "East", "West", "Central", "Latin")
 _OTHER_PLACES = {"New Mexico", "New Mexican"}
+_KEPT_WORDS = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -63,18 +64,23 @@ class SideLexicon:
         self.countries = _country_aliases()
         self.orgs = _org_aliases()
         self.regions: dict[str, list[str]] = load_lexicon("regions")
-        alternation = trie_alternation({*self.countries, *self.orgs, *self.regions, *_OTHER_PLACES})
+        names = {*self.countries, *self.orgs, *self.regions, *_OTHER_PLACES}
+        alternation, start = trie_alternation(names), initials([*names, "the"])
         not_region = "".join(rf"(?<!\b{word}\s)" for word in _REGION_WORDS)
-        self._pattern = re.compile(rf"(?<![\w.]){not_region}(?:the\s+)?({alternation})(?![\w])(?!-[a-z])")
+        self._pattern = re.compile(
+            rf"(?={start})(?<![\w.]){not_region}(?:the\s+)?({alternation})(?![\w])(?!-[a-z])"
+        )
         self.org_codes = set(self.orgs.values())
         ambiguous = "|".join(sorted(_AMBIGUOUS_NAMES))
         self._ambiguous = re.compile(  # "the President of Niger", "Chad's foreign minister"
-            rf"(?:(?<=\bof\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bof\sthe\s))({ambiguous})(?![\w-])"
-            rf"|\b({ambiguous})(?=['’]s\b)"
+            rf"(?={initials(_AMBIGUOUS_NAMES)})"
+            rf"(?:(?:(?<=\bof\s)|(?<=\bto\s)|(?<=\bfrom\s)|(?<=\bof\sthe\s))({ambiguous})(?![\w-])"
+            rf"|\b({ambiguous})(?=['’]s\b))"
         )
         self._ambiguous_codes = {
             name: c.alpha_3 for c in pycountry.countries for name in _AMBIGUOUS_NAMES if c.name == name
         }
+        self._whole_names: dict[str, SideMention | None] = {}  # `whole_name`'s answers
 
     def find(self, text: str, offset: int = 0) -> list[SideMention]:
         """Every side named in `text`; offsets are shifted by `offset`."""
@@ -97,6 +103,17 @@ class SideLexicon:
             start, end = offset + match.start(group), offset + match.end(group)
             found.append(SideMention(self._ambiguous_codes[name], start, end, name, False))
         return sorted(found, key=lambda m: m.start)
+
+    def whole_name(self, word: str) -> SideMention | None:
+        """The first side `find` reads in `word` when it is all of `word` ("Kenya", "Chinese"),
+        else None. The people finder asks this of the word after every "the", so the answers are
+        kept (up to `_KEPT_WORDS` words, then forgotten)."""
+        if word not in self._whole_names:
+            if len(self._whole_names) >= _KEPT_WORDS:
+                self._whole_names.clear()
+            found = self.find(word)
+            self._whole_names[word] = found[0] if found and found[0].text == word else None
+        return self._whole_names[word]
 
     def codes(self, text: str) -> list[str]:
         """The distinct codes named in `text`, in order of first mention."""

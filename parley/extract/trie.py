@@ -36,3 +36,10 @@ def _node(node: dict[str, dict]) -> str:
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     # A word ends here and longer ones go on: greedy `?` tries the longer ones first.
     return f"(?:{body})?" if _END in node else body
+
+
+def initials(words: Iterable[str]) -> str:
+    """A regex character class of the first characters of `words`. As a lookahead before a pattern
+    each of whose matches starts with one of `words`, it changes no match and lets `re` leave every
+    other position of a text after one test, instead of trying the whole pattern there."""
+    return "[" + "".join(sorted({re.escape(word[0]) for word in words})) + "]"
