@@ -491,3 +491,18 @@ def test_a_format_of_states_named_like_a_person_is_no_person():
         "of the Normandy Format on the issues of migration."
     )
     assert [p.name for p in found.persons] == ["Lars Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The minister discussed aid to the islands in the aftermath of hurricane Matthew.", []),
+        ("The envoy met with H. E. Mr. Jean Pierre, Prime Minister of Haiti.", ["Jean Pierre"]),
+        (
+            "Presidents Rafael Peña Soto and Carlos Díaz signed the accord.",
+            ["Rafael Peña Soto", "Carlos Díaz"],
+        ),
+    ],
+)
+def test_names_are_people_and_only_people(text, names):
+    assert [p.name for p in people(text).persons] == names

@@ -582,6 +582,10 @@ class PeopleFinder:
             return False  # "Councilor" tagged PERSON inside "State Councilor and Foreign Minister"
         if end - start > 1 and lower[end - 1] in _GROUP_HEADS:
             return False  # "the Weimar Triangle", "the Minsk Group": a format of states, no person
+        if start > 0 and lower[start - 1] in _NAMED_THINGS:
+            return False  # "hurricane Matthew": a storm named like a person
+        if all(_INITIAL.fullmatch(words.text[k]) for k in span):
+            return False  # "H. E. Mr. Jean Pierre": "His Excellency" abbreviated, no name
         return any(words.text[k][:1].isupper() for k in span) and not all(
             lower[k] in _NOT_NAMES for k in span
         )
@@ -1156,7 +1160,10 @@ _POSSESSOR = re.compile(r"\b(?:its|their)\s+(?i:(?:new|newly[- ]\w+|then|former|
 _NATIONALS_ABROAD = re.compile(
     r"\b([A-Z][a-z]+?)s?\s+(?:Abroad|Expatriates|Diaspora|Nationals Abroad|Communities Abroad|Living Abroad)\b"
 )
-_ANCHOR_HEADS = _OFFICE_HEADS | {"state", "general", "minister", "ministers", "affairs"}
+_NAMED_THINGS = frozenset({"hurricane", "storm", "typhoon", "cyclone", "vessel", "ship", "operation"})
+_INITIAL = re.compile(r"[A-Z]\.?")
+# Words a name may follow as its title: an office, in the plural too ("Presidents A and B").
+_ANCHOR_HEADS = _OFFICE_HEADS | {f"{head}s" for head in _OFFICE_HEADS} | {"state", "general", "affairs"}
 
 
 def _headline_word(word: str) -> bool:
