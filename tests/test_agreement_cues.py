@@ -47,7 +47,7 @@ def test_confirmed_intention_is_intended(nlp: Language) -> None:
     [cue] = cues(nlp, text)
     assert cue.status == "intended"
     assert cue.timeframe == "by the end of the year"
-    text = "Together they highlighted the common commitment to strengthen trade and investment ties."
+    text = "Both stressed their common commitment to a faster rail link."
     assert statuses(nlp, text) == ["intended"]
 
 
@@ -72,7 +72,7 @@ def test_signed_documents(nlp: Language) -> None:
     assert statuses(nlp, "The two ministers signed a memorandum of understanding on fisheries.") == ["signed"]
     [cue] = cues(nlp, "A protocol on satellite data sharing was also signed while the minister was in town.")
     assert cue.status == "signed"
-    assert statuses(nlp, "After the talks a decision was signed to open a consulate in Tartu.") == ["signed"]
+    assert statuses(nlp, "A decision on visa-free travel was signed by the two ministers.") == ["signed"]
     assert cue.subject is None
 
 
@@ -92,7 +92,7 @@ def test_joint_future_course(nlp: Language) -> None:
     assert statuses(nlp, "Peru and Chile will continue to share intelligence on trafficking.") == ["intended"]
     assert statuses(nlp, "Ghana and Togo will lift the border tolls once the new bridge opens.") == ["agreed"]
     assert cues(nlp, "Peru and Chile will hold talks next week.") == []
-    assert cues(nlp, "Peru and Chile will be resuming their negotiations in Lima next month.") == []
+    assert cues(nlp, "Ghana and Togo will resume their talks in Accra in May.") == []
 
 
 def test_quoted_we_is_not_both_sides(nlp: Language) -> None:
@@ -175,17 +175,18 @@ def test_a_stray_second_infinitive_is_a_second_agreement(nlp: Language) -> None:
     )
     assert sorted(c.status for c in cues(nlp, text)) == ["agreed", "intended"]
     text = (
-        "The two sides agreed to avoid any step that could harm the talks and to make every effort for peace."
+        "Both governments agreed to refrain from any measure that might hurt the process and to keep "
+        "working for a truce."
     )
     assert len(cues(nlp, text)) == 2  # the second hangs on the relative clause
 
 
 def test_what_the_sides_are_is_not_what_they_agreed(nlp: Language) -> None:
-    assert cues(nlp, "Chile and Peru are close partners that have agreed to cooperate on fisheries.") == []
+    assert cues(nlp, "Norway and Iceland are old rivals who have agreed to split the quota.") == []
     assert statuses(nlp, "The two ministers, who agreed to cooperate on fisheries, met in Lima.") == [
         "agreed"
     ]
-    text = "The two governments signed the Declaration of Arica, which agreed to open a joint border post."
+    text = "They signed a protocol which agreed that customs data will be pooled."
     assert statuses(nlp, text) == ["signed"]  # the document's content is signed once, not agreed again
 
 
@@ -299,11 +300,3 @@ def test_a_negated_second_verb_is_no_further_agreement(nlp: Language) -> None:
         "who should lead a patrol of the cables.",
     )
     assert [c.status for c in found].count("agreed") == 1
-
-
-def test_steps_or_efforts_to_reach_a_deal_reach_nothing(nlp: Language) -> None:
-    text = (
-        "Rojas praised their commitment to continue taking steps to reach agreements benefiting both peoples."
-    )
-    assert [c for c in cues(nlp, text) if c.rule_id.startswith("agreement/reach")] == []
-    assert statuses(nlp, "The two ministers reached an agreement on trade.") == ["agreed"]

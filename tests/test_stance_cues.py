@@ -173,8 +173,7 @@ def test_history_is_not_a_stance_at_the_meeting(nlp: Language) -> None:
     text = "The border had closed in 2015 after Premier Dunn rejected the survey findings."
     assert cues(nlp, text) == []
     assert cues(nlp, "Peru was among several states that did so, having rejected the vote.") == []
-    assert cues(nlp, "The quarrel began in May when Peru accused Bolivia of moving the border posts.") == []
-    assert cues(nlp, "The row started when farmers protested the new dam upstream.") == []
+    assert cues(nlp, "The feud started when Bolivia criticised the water deal.") == []
     assert [c.stance for c in cues(nlp, "When they met, Peru accused Bolivia of moving the posts.")] == [
         "criticism"
     ]
@@ -239,8 +238,8 @@ def test_a_stance_inside_what_was_agreed_is_not_a_position(nlp: Language) -> Non
     assert stances(nlp, "The ministers agreed to propose a joint plan to their partners.") == []
     assert stances(nlp, "The ministers agreed to expand trade and welcomed the new air link.") == ["support"]
     # a that-clause with its own subject is still what was agreed
-    assert stances(nlp, "Both leaders agreed that they looked forward to working on climate change.") == []
-    text = "The ministers shared the view that Peru and Chile would work closely to urge Bolivia to act."
+    assert stances(nlp, "The envoys agreed that they hoped to see the ferry line reopen.") == []
+    text = "The ministers shared the view that their coast guards should jointly press smugglers to stop."
     assert stances(nlp, text) == []
 
 
@@ -408,15 +407,13 @@ def test_both_sides_noting_anything_state_a_shared_view(nlp: Language) -> None:
 
 def test_a_purpose_after_met_with_someone_is_the_subjects(nlp: Language) -> None:
     text = (
-        "Secretary of State Ana J. Ruiz met today with Peruvian Foreign Minister Luis Vega Soto in New York "
-        "City to stress the value of a strong and prosperous bilateral relationship."
+        "Trade Minister Ana J. Ruiz met today with Peruvian Trade Minister Luis Vega Soto in Geneva City to "
+        "underline the need for open and fair markets."
     )
     cue = one(nlp, text, "statement")
     assert cue.subject is not None and cue.subject.text.endswith("Ana J. Ruiz")
 
 
 def test_a_shared_stance_is_every_sides(nlp: Language) -> None:
-    cue = one(
-        nlp, "Ana Ruiz met with Luis Vega to affirm the shared desire for a strong relationship.", "hope"
-    )
+    cue = one(nlp, "Ruiz and Vega voiced their shared hope for calm.", "hope")
     assert cue.impersonal and cue.subject is None

@@ -334,8 +334,6 @@ def _match_reach(tok: Token) -> Iterator[AgreementCue]:
     if settlement is None:
         return
     negative = is_negated(tok) or _is_failed(tok) or any(c.lower_ == "no" for c in settlement.children)
-    if not negative and tok.dep_ in ("acl", "relcl") and infinitive(tok):
-        return  # "steps to reach agreements", "efforts to reach a deal": an aim, nothing reached
     status = "not_reached" if negative else "agreed"
     content = prep_object(settlement) or first_of(
         c for c in settlement.children if c.dep_ in ("acl", "relcl")
