@@ -1122,3 +1122,11 @@ def test_a_summit_of_a_country_and_a_continent_is_that_countrys_alone():
     )
     assert [(m.countries, m.status) for m in found] == [(["CHL", "KEN"], "held"), (["CHL"], "planned")]
     assert found[1].level == "summit"  # its name's rank, not that of the ministers who spoke of it
+
+
+def test_the_ministers_are_not_the_presidents_who_met_before():
+    found = meetings(
+        "President Ana Rojas of Chile met President Luis Vega of Peru in Lima on Monday. During the meeting, "
+        "the ministers assessed progress since their last ministerial session in March."
+    )
+    assert [m.level for m in found] == ["summit", "ministerial"]

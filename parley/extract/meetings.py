@@ -153,7 +153,7 @@ class MeetingBuilder:
                 draft = self._new(mention, detail_only=True)
                 draft.sides = list(main.sides)
                 if mention.collective_people and not _of_others(mention):
-                    draft.persons, draft.offices = list(main.persons), list(main.offices)
+                    draft.persons, draft.offices = _named_by(mention, main.persons), list(main.offices)
                 drafts.append(draft)
             else:
                 for draft in self._with_siblings(main, drafts):  # "in these bilateral discussions"
@@ -189,7 +189,7 @@ class MeetingBuilder:
         if mention.collective and main is not None and not mention.regional:
             mention.sides = list(dict.fromkeys([*mention.sides, *main.sides]))
             if mention.collective_people:
-                mention.persons = list(dict.fromkeys([*mention.persons, *main.persons]))
+                mention.persons = list(dict.fromkeys([*mention.persons, *_named_by(mention, main.persons)]))
                 mention.offices = [*mention.offices, *main.offices]
         if (recent := self._recent_pair(mention, drafts)) is not None:
             mention.sides = list(recent.sides)  # "Look forward to an early meeting in Abuja"
@@ -545,6 +545,15 @@ def _regional(draft: Draft) -> bool:
         and draft.mentions[0].regional
         and len(draft.sides) + len(draft.organizations) == 1
     )
+
+
+def _named_by(mention: Mention, persons: list[Person]) -> list[Person]:
+    """The people a collective subject stands for: "the ministers" are the ministers among them,
+    not the presidents who met before; "they", "the two sides" all of them."""
+    words = mention.collective_words
+    if re.search(r"\bministers?\b", words) and not re.search(r"\bprime ministers?\b", words):
+        return [p for p in persons if "minister" in (p.title or "").lower()]
+    return list(persons)
 
 
 def _named_rank(mention: Mention) -> str:

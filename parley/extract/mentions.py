@@ -126,6 +126,7 @@ class Mention:
     organizations: list[str] = field(default_factory=list)
     collective: bool = False  # "the two sides", "they": the sides of the meeting already reported
     collective_people: bool = False  # "they", "the two ministers": also its people
+    collective_words: str = ""  # the subject that names them ("the ministers")
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
     roster: bool = False  # "participants in the meeting included A, B and C": adds its sides too
     guest: bool = False  # "the visiting minister held a meeting with X": the main meeting's guest
@@ -324,6 +325,7 @@ class MentionFinder:
             kind == "verb" and any(t.text in _JOINT_BODIES for t in _subjects(trigger))
         )
         mention.collective_people = any(is_collective(text, people_only=True) for text in subjects)
+        mention.collective_words = " ".join(t for t in subjects if is_collective(t, people_only=True)).lower()
         if mention.collective_people:
             mention.antecedents = [p for p in self.people.persons_in(sent.start, trigger.i) if p.side]
         mention.members = (  # "the Council of Ministers of X opened its 83rd session": X's members met
