@@ -197,14 +197,14 @@ class MeetingBuilder:
             if not self._conflicts(draft, mention):
                 # "In separate meetings with the four officials, ...": one side named, every bilateral
                 targets = self._with_siblings(draft, drafts) if len(mention.sides) <= 1 else [draft]
-                # "In the call with Nepal's minister": the one bilateral of the series with that side
+                # "In the call with Kenya's minister": the one bilateral of the series with that side
                 targets = [t for t in targets if set(mention.sides) <= set(t.sides)] or targets
                 for target in targets:
                     self._absorb(target, mention)
                 return
         parties = len(mention.sides) + len(set(mention.organizations) - set(mention.sides))
         if parties == 1 and mention.regional:
-            drafts.append(self._new(mention))  # "the second Russia-Africa summit": Russia and a region
+            drafts.append(self._new(mention))  # "the second Chile-Africa summit": Chile and a region
             return
         if parties < 2 and len(mention.persons) < 2 and not mention.collective:
             if self._counterpart_only(mention):
@@ -305,7 +305,7 @@ class MeetingBuilder:
         if detail_only and indefinite(mention.trigger) and draft.format not in ("unknown", mention.format):
             return mention.format != "unknown"  # "followed a telephone conversation": another event
         if detail_only and _arranged(mention) and mention.status != draft.status:
-            return True  # "they agreed to convene a meeting of their central banks": one still to come
+            return True  # "they agreed to hold a meeting of their fisheries agencies": one still to come
         if detail_only:
             return False
         if mention.status != draft.status:
@@ -507,7 +507,7 @@ class MeetingBuilder:
         levels = [p.level for p in draft.persons if p.side is None or p.side in draft.sides]
         levels += [o.level for o in draft.offices]
         if _regional(draft) and not levels:
-            draft.level = meeting_word_level(draft.mentions[0].trigger.text)  # "the Russia-Africa summit"
+            draft.level = meeting_word_level(draft.mentions[0].trigger.text)  # "the Chile-Africa summit"
             return
         draft.level = highest(levels + office_word_levels(draft.level_words))
         if draft.level == "unknown":
@@ -523,7 +523,7 @@ def _was_due(draft: Draft) -> bool:
 
 
 def _arranged(mention: Mention) -> bool:
-    """ "agreed to convene a meeting of the central banks": an indefinite meeting someone holds or
+    """ "agreed to hold a meeting of the fisheries agencies": an indefinite meeting someone holds or
     convenes is an event of its own, not a reference back."""
     trigger = mention.trigger
     return indefinite(trigger) and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in _CONVENING
@@ -533,13 +533,13 @@ _CONVENING = frozenset({"hold", "convene", "organize", "organise", "host", "arra
 
 
 def _of_others(mention: Mention) -> bool:
-    """ "They agreed to convene a meeting of their central bank governors": those who arrange a
+    """ "They agreed to hold a meeting of their fisheries agencies": those who arrange a
     meeting of others do not sit at it."""
     return _arranged(mention) and any(c.dep_ == "prep" and c.lower_ == "of" for c in mention.trigger.children)
 
 
 def _regional(draft: Draft) -> bool:
-    """A meeting founded by a mention whose other party is a region ("the Russia-Africa summit")."""
+    """A meeting founded by a mention whose other party is a region ("the Chile-Africa summit")."""
     return (
         bool(draft.mentions)
         and draft.mentions[0].regional

@@ -141,7 +141,7 @@ class Mention:
     duration: int | None = None
     separate: bool = False
     per_person: bool = False
-    regional: bool = False  # "the Russia-Africa summit": its other party is a region, no side
+    regional: bool = False  # "the Chile-Africa summit": its other party is a region, no side
     pairs: list[tuple[Person, Person]] = field(default_factory=list)  # "with their respective counterparts"
     host: str | None = None  # "X held talks with A, B and C": X's side meets each guest on its own
     antecedents: list[Person] = field(default_factory=list)  # people named before "the two leaders"

@@ -581,9 +581,9 @@ class PeopleFinder:
         if all(is_title_text(lower[k]) or is_connector_text(lower[k]) for k in span):
             return False  # "Councilor" tagged PERSON inside "State Councilor and Foreign Minister"
         if end - start > 1 and lower[end - 1] in _GROUP_HEADS:
-            return False  # "the Weimar Triangle", "the Minsk Group": a format of states, no person
+            return False  # "the Lisbon Triangle", "the Oslo Group": a format of states, no person
         if start > 0 and lower[start - 1] in _NAMED_THINGS:
-            return False  # "hurricane Matthew": a storm named like a person
+            return False  # "hurricane Edward": a storm named like a person
         if all(_INITIAL.fullmatch(words.text[k]) for k in span):
             return False  # "H. E. Mr. Jean Pierre": "His Excellency" abbreviated, no name
         return any(words.text[k][:1].isupper() for k in span) and not all(
