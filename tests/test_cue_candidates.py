@@ -8,18 +8,16 @@ written here and on the bundled sample articles.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
+from shortcuts import parsed, spans
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from parley.extract import agreement_cues, stance_cues
 from parley.extract.cue_syntax import columns, lemma
-from parley.extract.sentences import _introduces, line_break_tokens, line_breaks, sentences
-
-DATA = Path(__file__).resolve().parents[1] / "data"
+from parley.extract.sentences import _introduces, line_break_tokens, line_breaks
 
 WRITTEN = [
     "The two ministers agreed to resume direct flights and to reopen their consulates by June.",
@@ -39,16 +37,7 @@ WRITTEN = [
 
 @pytest.fixture(scope="module")
 def docs(nlp: Language) -> list[Doc]:
-    texts = [*WRITTEN, " ".join(WRITTEN), "\n".join(WRITTEN), "", "\n", "Alone"]
-    texts += [f.read_text(encoding="utf-8") for f in sorted(DATA.glob("articles/**/*.txt"))[:20]]
-    return list(nlp.pipe(texts))
-
-
-def _spans(docs: list[Doc]) -> Iterator[Span]:
-    for doc in docs:
-        yield from sentences(doc)
-        yield from doc.sents
-        yield doc[:]
+    return parsed(nlp, WRITTEN)
 
 
 def _finds_something(match: Callable[[Token], object], tok: Token) -> bool:
@@ -70,7 +59,7 @@ def test_columns_hold_what_each_token_says(docs: list[Doc]) -> None:
 
 def test_every_agreement_cue_word_is_a_candidate(docs: list[Doc]) -> None:
     matched = 0
-    for sent in _spans(docs):
+    for sent in spans(docs):
         candidates = {t.i for t in agreement_cues._candidates(sent)}
         for tok in sent:
             if _finds_something(lambda t: list(agreement_cues._match(t)), tok):
@@ -83,7 +72,7 @@ def test_every_stance_cue_word_is_a_candidate(docs: list[Doc]) -> None:
     lex = stance_cues._lexicon()
     lemmas, lowers = stance_cues._cue_words()
     matched = 0
-    for sent in _spans(docs):
+    for sent in spans(docs):
         candidates = stance_cues._candidates(sent, lemmas, lowers)
         assert candidates == [t for t in sent if lemma(t) in lemmas or t.lower in lowers]
         quoting = stance_cues._candidates(sent, lex.quote_verbs, frozenset())

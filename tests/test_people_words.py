@@ -11,10 +11,9 @@ bundled sample articles (`test_extract_people` checks what the finder finds).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from shortcuts import parsed, spans
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -34,8 +33,6 @@ from parley.extract.sentences import sentences
 from parley.extract.sides import _AMBIGUOUS_NAMES, _OTHER_PLACES, SideLexicon, side_lexicon
 from parley.extract.trie import initials
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-
 WRITTEN = [
     "Foreign Minister Ana Ruiz of Ruritania met her Freedonian counterpart, Kofi Mensah, in Lima.",
     "The Secretary-General, Mr. Omar Salem, said the talks were useful; Salem left on Friday.",
@@ -54,16 +51,7 @@ WRITTEN = [
 
 @pytest.fixture(scope="module")
 def docs(nlp: Language) -> list[Doc]:
-    texts = [*WRITTEN, " ".join(WRITTEN), "\n".join(WRITTEN), "", "\n", "Alone", "Weber"]
-    texts += [f.read_text(encoding="utf-8") for f in sorted(DATA.glob("articles/**/*.txt"))[:20]]
-    return list(nlp.pipe(texts))
-
-
-def _spans(docs: list[Doc]) -> Iterator[Span]:
-    for doc in docs:
-        yield from sentences(doc)
-        yield from doc.sents
-        yield doc[:]
+    return parsed(nlp, WRITTEN, ["Weber"])
 
 
 def _title_like_as_read(token: Token) -> bool:
@@ -136,7 +124,7 @@ def test_ents_in_gives_the_entities_of_the_span(docs: list[Doc]) -> None:
         return [(e.start, e.end, e.label_) for e in ents]
 
     people = 0
-    for span in _spans(docs):
+    for span in spans(docs):
         assert bounds(ents_in(span)) == bounds(span.ents)
         persons = bounds(ents_in(span, "PERSON"))
         assert persons == [b for b in bounds(span.ents) if b[2] == "PERSON"]
@@ -159,7 +147,7 @@ def test_whole_name_is_the_first_side_found_in_all_of_a_word(docs: list[Doc]) ->
 def test_side_patterns_find_what_they_found_without_the_initials(docs: list[Doc]) -> None:
     sides = SideLexicon()
     names = {*sides.countries, *sides.orgs, *sides.regions, *_OTHER_PLACES}
-    texts = [doc.text for doc in docs] + [span.text for span in _spans(docs)]
+    texts = [doc.text for doc in docs] + [span.text for span in spans(docs)]
     found = 0
     for pattern, lookahead in [
         (sides._pattern, f"(?={initials([*names, 'the'])})"),

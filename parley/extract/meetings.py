@@ -346,7 +346,7 @@ class MeetingBuilder:
                 return True
             if person.side in covered:
                 return True
-        named = (_named_rank(mention), highest([_named_rank(m) for m in draft.mentions]))
+        named = (mention.named_rank, highest([m.named_rank for m in draft.mentions]))
         return "unknown" not in named and named[0] != named[1]  # "the Meeting of Foreign Ministers"
 
     def _absorb(self, draft: Draft, mention: Mention, detail_only: bool = False) -> None:
@@ -554,17 +554,6 @@ def _named_by(mention: Mention, persons: list[Person]) -> list[Person]:
     if re.search(r"\bministers?\b", words) and not re.search(r"\bprime ministers?\b", words):
         return [p for p in persons if "minister" in (p.title or "").lower()]
     return list(persons)
-
-
-def _named_rank(mention: Mention) -> str:
-    """The rank a meeting's name gives it ("the ministerial session", "the Meeting of Foreign
-    Ministers", "the Consultative Meeting of the Heads of State"), "unknown" if its name has none:
-    two names of different rank are two meetings."""
-    trigger = mention.trigger
-    words = [t for t in trigger.lefts if t.dep_ in ("amod", "compound")] + [trigger]
-    words += [t for c in trigger.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
-    return highest([*office_word_levels(text), meeting_word_level(text)])
 
 
 def _fold_settings(mentions: list[Mention]) -> list[Mention]:

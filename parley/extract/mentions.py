@@ -22,7 +22,13 @@ from parley.extract.dates import AHEAD, DateMention, dates_in, resolve
 from parley.extract.entities import ents_in
 from parley.extract.holders import is_collective
 from parley.extract.lexicons import load_lexicon
-from parley.extract.offices import is_title_text, is_title_word
+from parley.extract.offices import (
+    highest,
+    is_title_text,
+    is_title_word,
+    meeting_word_level,
+    office_word_levels,
+)
 from parley.extract.patterns import load_patterns, spans_by_sentence, words
 from parley.extract.people import Office, People, Person
 from parley.extract.sides import SideLexicon, SideMention
@@ -127,6 +133,7 @@ class Mention:
     collective: bool = False  # "the two sides", "they": the sides of the meeting already reported
     collective_people: bool = False  # "they", "the two ministers": also its people
     collective_words: str = ""  # the subject that names them ("the ministers")
+    named_rank: str = "unknown"  # the rank its name gives it ("the Meeting of Foreign Ministers")
     anaphoric: bool = False  # "the talks", "this meeting": refers back, adds detail only
     roster: bool = False  # "participants in the meeting included A, B and C": adds its sides too
     guest: bool = False  # "the visiting minister held a meeting with X": the main meeting's guest
@@ -324,8 +331,9 @@ class MentionFinder:
         mention.collective = any(is_collective(text) for text in subjects) or (
             kind == "verb" and any(t.text in _JOINT_BODIES for t in _subjects(trigger))
         )
-        mention.collective_people = any(is_collective(text, people_only=True) for text in subjects)
-        mention.collective_words = " ".join(t for t in subjects if is_collective(t, people_only=True)).lower()
+        people_subjects = [text for text in subjects if is_collective(text, people_only=True)]
+        mention.collective_people = bool(people_subjects)
+        mention.collective_words = " ".join(people_subjects).lower()
         if mention.collective_people:
             mention.antecedents = [p for p in self.people.persons_in(sent.start, trigger.i) if p.side]
         mention.members = (  # "the Council of Ministers of X opened its 83rd session": X's members met
@@ -371,6 +379,7 @@ class MentionFinder:
             and len(mention.persons) >= 2
             and len({p.side for p in mention.persons}) == 1
         )
+        mention.named_rank = _named_rank(trigger)
         mention.regional = kind == "noun" and any(
             t.dep_ in ("compound", "amod", "npadvmod") and t.lower_ in lex["region_words"]
             for t in trigger.lefts
@@ -1072,6 +1081,16 @@ _QUANTIFIERS = {"series", "round", "number", "couple", "string", "set"}
 _TO_PLACE = {"visit", "welcome", "travel"}
 _TOPIC_PREPS = {"on", "about", "regarding", "concerning", "over"}
 _RAISED_EVENT_VERBS = {"take", "be", "hold", "occur", "happen"}  # "take place", "be held"
+
+
+def _named_rank(trigger: Token) -> str:
+    """The rank a meeting's name gives it ("the ministerial session", "the Meeting of Foreign
+    Ministers", "the Consultative Meeting of the Heads of State"), "unknown" if its name has none:
+    two names of different rank are two meetings."""
+    words = [t for t in trigger.lefts if t.dep_ in ("amod", "compound")] + [trigger]
+    words += [t for c in trigger.rights if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    return highest([*office_word_levels(text), meeting_word_level(text)])
 
 
 def _with_stranded_subject(verb: Token) -> list[Token]:
