@@ -5,13 +5,14 @@ call, for every token and every pattern that can begin there: for the meeting tr
 patterns, that was most of `parley_cues`' time. The same tests on the columns of
 `Doc.to_array` are a few numpy operations per Doc and find the same tokens (`tests/test_patterns.py`
 compares the two on the real and the written articles). A pattern of several tokens, or with an
-operator or a test this module does not know, stays with the Matcher.
+operator or a test this module does not know, stays with the Matcher. `TokenTests` and `Columns`
+also serve the dependency patterns' nodes (`dependency.py`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +49,60 @@ class _Test:
         return found
 
 
+class Columns:
+    """A Doc's attribute columns, read by one `Doc.to_array` for every set of patterns, and the
+    tokens that hold each value of an attribute (indexed when first asked)."""
+
+    def __init__(self, doc: Doc, attrs: Sequence[int]) -> None:
+        self.doc, self.vocab, self.attrs = doc, doc.vocab, list(attrs)
+        self.array = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs))
+        self.values = dict(zip(self.attrs, self.array.T.tolist(), strict=True))  # attribute -> column
+        self._where: dict[int, dict[int, list[int]]] = {}  # attribute -> value -> the tokens that have it
+
+    def having(self, attr: int, values: Iterable[int]) -> list[int]:
+        """The tokens whose `attr` is one of `values`, grouped by value."""
+        if attr not in self._where:
+            self._where[attr] = index = {}
+            for i, value in enumerate(self.values[attr]):
+                index.setdefault(value, []).append(i)
+        index = self._where[attr]
+        return [i for value in values for i in index.get(value, ())]
+
+
+@dataclass
+class TokenTests:
+    """What one token must pass (every test), and the test its candidates are looked up by."""
+
+    tests: list[_Test]
+    lead: _Test | None
+
+    @property
+    def attrs(self) -> list[int]:
+        return [test.attr for test in self.tests]
+
+    def candidates(self, columns: Columns) -> Iterable[int]:
+        """The tokens worth testing: those with a value the lead names, or all without a lead."""
+        if self.lead is None:
+            return range(len(columns.doc))
+        return columns.having(self.lead.attr, self.lead.values)
+
+    def passes(self, columns: Columns, i: int) -> bool:
+        return all(t.passes(columns.values[t.attr][i], columns.vocab) for t in self.tests)
+
+
+def token_tests(spec: dict[str, Any]) -> TokenTests | None:
+    """The tests of a Matcher token spec, or None when one of them is not known here."""
+    tests = []
+    for name, value in spec.items():
+        test = _test(name, value)
+        if test is None:
+            return None
+        tests.append(test)
+    looked_up = [t for t in tests if t.op in ("==", "IN")]
+    lead = min(looked_up, key=lambda t: (_LEADS.index(t.attr), len(t.values)), default=None)
+    return TokenTests(tests, lead)
+
+
 class SingleTokenPatterns:
     """The one-token patterns added to it, run over a Doc as the Matcher would: `(key, i, i + 1)`
     for each token that passes every test of a pattern, in token order, then in the order added.
@@ -57,50 +112,30 @@ class SingleTokenPatterns:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self.attrs: list[int] = []
-        self.patterns: list[tuple[int, _Test | None, list[_Test]]] = []
+        self.patterns: list[tuple[int, TokenTests]] = []
 
     def add(self, key: int, pattern: list[dict[str, Any]]) -> bool:
         """Take the pattern if it is one token of tests this class knows; False leaves it to the Matcher."""
         if len(pattern) != 1:
             return False
-        tests = []
-        for name, value in pattern[0].items():
-            test = _test(name, value)
-            if test is None:
-                return False
-            tests.append(test)
-        if not tests:
-            return False  # a pattern that matches every token: the Matcher's business
-        for test in tests:
-            if test.attr not in self.attrs:
-                self.attrs.append(test.attr)
-        looked_up = [t for t in tests if t.op in ("==", "IN")]
-        lead = min(looked_up, key=lambda t: (_LEADS.index(t.attr), len(t.values)), default=None)
-        self.patterns.append((key, lead, tests))
+        node = token_tests(pattern[0])
+        if node is None or not node.tests:
+            return False  # not ours, or a pattern that matches every token: the Matcher's business
+        self.attrs += [attr for attr in node.attrs if attr not in self.attrs]
+        self.patterns.append((key, node))
         return True
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        if not self.patterns or not len(doc):
-            return []
-        array = doc.to_array(self.attrs).reshape(len(doc), len(self.attrs))
-        columns = dict(zip(self.attrs, array.T.tolist(), strict=True))
-        where: dict[int, dict[int, list[int]]] = {}  # attribute -> value -> the tokens that have it
-        hits = []
-        for order, (key, lead, tests) in enumerate(self.patterns):
-            if lead is None:
-                candidates: Iterable[int] = range(len(doc))
-            else:
-                if lead.attr not in where:
-                    where[lead.attr] = index = {}
-                    for i, value in enumerate(columns[lead.attr]):
-                        index.setdefault(value, []).append(i)
-                index = where[lead.attr]
-                candidates = [i for value in lead.values for i in index.get(value, ())]
-            hits += [
-                (i, order, key)
-                for i in candidates
-                if all(t.passes(columns[t.attr][i], self.vocab) for t in tests)
-            ]
+        return self.find(Columns(doc, self.attrs)) if self.patterns and len(doc) else []
+
+    def find(self, columns: Columns) -> list[tuple[int, int, int]]:
+        """The matches in a Doc whose columns hold (at least) `self.attrs`."""
+        hits = [
+            (i, order, key)
+            for order, (key, node) in enumerate(self.patterns)
+            for i in node.candidates(columns)
+            if node.passes(columns, i)
+        ]
         return [(key, i, i + 1) for i, _order, key in sorted(hits)]
 
 
