@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 
 from parley.extract.offices import honorific_abbreviations, joined_words
+from parley.extract.patterns import attributes
 from parley.extract.patterns.component import NAME as CUES
 from parley.extract.sentences import LINE_BREAKS
 
@@ -44,7 +45,12 @@ def load_nlp(name: str | None = None) -> Language:
 
 def with_parley_components(nlp: Language) -> Language:
     """Add what the rules need to a loaded pipeline, once: line breaks as sentence starts before
-    the parser, and the rule patterns (`parley_cues`) after the model's own components."""
+    the parser, the model's attribute ruler tested over columns (`patterns/attributes.py`: the same
+    annotations at a fraction of the cost), and the rule patterns (`parley_cues`) after the model's own
+    components."""
+    if attributes.STOCK in nlp.pipe_names and attributes.understood(nlp.get_pipe(attributes.STOCK)):
+        nlp.add_pipe(attributes.NAME, after=attributes.STOCK)
+        nlp.remove_pipe(attributes.STOCK)
     if LINE_BREAKS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     if CUES not in nlp.pipe_names:

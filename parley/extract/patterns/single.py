@@ -16,17 +16,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 # The attributes as the Matcher reads them: the token's own value, a string id.
 _COLUMNS = {"POS": POS, "TAG": TAG, "DEP": DEP, "LEMMA": LEMMA, "LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
+_FLAGS = {"IS_SPACE": IS_SPACE}  # lexical flags, 0 or 1 in the columns
 
 
 # Tests to look a pattern's candidates up by, most selective first: words, then tags.
-_LEADS = (LOWER, ORTH, LEMMA, TAG, DEP, POS)
+_LEADS = (LOWER, ORTH, LEMMA, TAG, DEP, POS, IS_SPACE)
 
 
 @dataclass
@@ -113,6 +114,7 @@ class SingleTokenPatterns:
         self.vocab = vocab
         self.attrs: list[int] = []
         self.patterns: list[tuple[int, TokenTests]] = []
+        self._leads: dict[tuple[int | None, int | None], list[int]] | None = None  # see `passing`
 
     def add(self, key: int, pattern: list[dict[str, Any]]) -> bool:
         """Take the pattern if it is one token of tests this class knows; False leaves it to the Matcher."""
@@ -123,7 +125,25 @@ class SingleTokenPatterns:
             return False  # not ours, or a pattern that matches every token: the Matcher's business
         self.attrs += [attr for attr in node.attrs if attr not in self.attrs]
         self.patterns.append((key, node))
+        self._leads = None
         return True
+
+    def passing(self, values: dict[int, int]) -> list[int]:
+        """The keys of the patterns a token with these column values passes, in the order added."""
+        if self._leads is None:  # each pattern under the values of its most selective test
+            self._leads = {}
+            for order, (_key, node) in enumerate(self.patterns):
+                lead = node.lead
+                for value in lead.values if lead else (None,):
+                    self._leads.setdefault((lead.attr if lead else None, value), []).append(order)
+        candidates = sorted(
+            {order for attr in (None, *self.attrs) for order in self._leads.get((attr, values.get(attr)), ())}
+        )
+        return [
+            key
+            for key, node in map(self.patterns.__getitem__, candidates)
+            if all(t.passes(values[t.attr], self.vocab) for t in node.tests)
+        ]
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         return self.find(Columns(doc, self.attrs)) if self.patterns and len(doc) else []
@@ -140,6 +160,8 @@ class SingleTokenPatterns:
 
 
 def _test(name: Any, value: Any) -> _Test | None:
+    if isinstance(name, str) and name.upper() in _FLAGS and isinstance(value, bool):
+        return _Test(_FLAGS[name.upper()], "==", frozenset([int(value)]))
     attr = _COLUMNS.get(name.upper()) if isinstance(name, str) else None
     if attr is None:
         return None
@@ -150,6 +172,6 @@ def _test(name: Any, value: Any) -> _Test | None:
     ((op, arg),) = value.items()
     if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
         return _Test(attr, op, frozenset(get_string_id(v) for v in arg))
-    if op == "REGEX" and isinstance(arg, str) and attr == ORTH:
+    if op == "REGEX" and isinstance(arg, str) and attr in (ORTH, LOWER):
         return _Test(attr, op, regex=re.compile(arg), seen={})
     return None
