@@ -6,7 +6,7 @@ Each round parses the real articles with the model as shipped (`spacy.load`, "ba
 `bench.py` counts it), then with parley's pipeline up to its rule patterns (the model with parley's
 line breaks and its column attribute ruler in the stock one's place), then runs `parley_cues` over
 those Docs, then the per-article rules (`ArticleExtractor`, building the rows) over them, then
-`Extractor.extract_many` end to end over the texts; the rounds alternate so that a busy machine
+`Extractor.extract_many` end to end over the texts, then each component on its own; the rounds alternate so that a busy machine
 slows every part alike, and the fastest round of each part is printed. `--profile N` prints the N functions with the most cumulative time
 in the rules (cProfile, one more pass). Nothing is written.
 """
@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from corpus import real_files  # noqa: E402
 from parley.extract import Extractor  # noqa: E402
 from parley.extract.nlp import model_name  # noqa: E402
+from parley.extract.patterns.attributes import STOCK as STOCK_RULER  # noqa: E402
 from parley.extract.patterns.component import NAME as CUES  # noqa: E402
 from parley.extract.rows import ArticleInput  # noqa: E402
 from parley.ingest import Article, scan  # noqa: E402
@@ -82,10 +84,28 @@ def main() -> None:
         f"Extractor.extract_many end to end:   {best['extract_many']:6.2f} s = "
         f"{best['extract_many'] / bare - 1:+5.1%} over bare spaCy"
     )
+    print("each component of parley's pipeline over the same texts (a pass after the rounds, seconds):")
+    print("  " + ", ".join(f"{name} {seconds:.2f}" for name, seconds in component_times(nlp, texts).items()))
+    print("  the stock attribute ruler in its place: " + f"{component_times(stock, texts)[STOCK_RULER]:.2f}")
     if args.profile:
         profile = cProfile.Profile()
         profile.runcall(lambda: [extractor._from_doc(d, a) for d, a in zip(docs, inputs, strict=True)])
         pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+
+
+def component_times(nlp: Language, texts: list[str]) -> dict[str, float]:
+    """Seconds of each pipeline component over the texts, run one component at a time."""
+    docs = [nlp.make_doc(text) for text in texts]
+    seconds = {}
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        docs = (
+            list(component.pipe(docs, batch_size=32))
+            if hasattr(component, "pipe")
+            else list(map(component, docs))
+        )
+        seconds[name] = time.perf_counter() - start
+    return seconds
 
 
 if __name__ == "__main__":
