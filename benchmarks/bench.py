@@ -90,14 +90,18 @@ def cookbook_queries() -> list[str]:
 
 def inflate(warehouse: Path, rows: int) -> int:
     """Grow the meetings and events tables (what the cookbook queries read most) to `rows` each by
-    repeating them under new ids (SQL latency at scale)."""
+    repeating them, each copy after the first under new ids (`_<k>` appended, a meeting's event id
+    too, so that meetings still join events; the other tables join the first copy)."""
     store = Warehouse(warehouse)
-    for table, key in (("meetings", "meeting_id"), ("events", "event_id")):
+    for table, keys in (("meetings", ("meeting_id", "event_id")), ("events", ("event_id",))):
         base = store.read(table)
-        parts = []
-        for k in range(-(-rows // base.num_rows)):
-            ids = pc.binary_join_element_wise(base[key], pa.scalar(f"_{k}"), "")
-            parts.append(base.set_column(base.schema.get_field_index(key), key, ids))
+        parts = [base]
+        for k in range(1, -(-rows // base.num_rows)):
+            part = base
+            for key in keys:
+                ids = pc.binary_join_element_wise(base[key], pa.scalar(f"_{k}"), "")
+                part = part.set_column(base.schema.get_field_index(key), base.schema.field(key), ids)
+            parts.append(part)
         store.write(table, pa.concat_tables(parts).slice(0, rows))
     refresh_views(store)
     return rows
