@@ -6,6 +6,8 @@ import codecs
 import datetime
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -231,6 +233,32 @@ def test_unterminated_front_matter(corpus):
 def test_front_matter_that_is_not_a_mapping(corpus):
     detail = reject(corpus[2], "structure/list-front-matter.md", "bad_front_matter").detail
     assert detail == "front matter is a list, expected a mapping of fields"
+
+
+@pytest.mark.parametrize(
+    ("levels", "expected"),
+    [
+        (4_000, "ok"),  # libyaml's parser, well inside its 16 KB
+        (100_000, "front matter is nested too deeply to parse"),  # past the point where libyaml crashes
+    ],
+)
+def test_deeply_nested_front_matter_is_read_or_refused_never_a_crash(levels: int, expected: str):
+    """libyaml recurses in C and would end the process on deep nesting; the parse runs in a child
+    process here so that a crash fails this test alone."""
+    code = (
+        "import sys\n"
+        "from parley.ingest.front_matter import split_front_matter\n"
+        "from parley.ingest.problems import IngestProblem\n"
+        f"n = {levels}\n"
+        "try:\n"
+        "    meta, body = split_front_matter('---\\ntags: ' + '[' * n + ']' * n + '\\n---\\nText.')\n"
+        "    print('ok' if body == 'Text.' and 'tags' in meta else 'wrong')\n"
+        "except IngestProblem as problem:\n"
+        "    print(problem.detail)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, f"the parser ended the process ({done.returncode}): {done.stderr[-300:]}"
+    assert done.stdout.strip() == expected
 
 
 def test_symlink_outside_is_rejected_and_never_read(corpus):
