@@ -4,6 +4,7 @@ import dagster as dg
 
 from assets.metadata import table_out
 from parley import stages
+from parley.consolidate.signatures import NAME as SIGNATURES
 from parley.freshness import input_key
 from parley.preflight import check_articles, check_not_emptying
 from pipelines.resources import ArticleSource, ExtractorResource, WarehouseResource
@@ -37,7 +38,8 @@ def ingestion(
     (previous,) = warehouse.previous(
         ["articles"], context.log.warning, columns=["article_id", "ingested_at"]
     ).values()
-    articles, rejects = stages.ingest(source.root, previous)
+    store = warehouse.get()
+    articles, rejects = stages.ingest(source.root, previous, signatures=store.root / SIGNATURES)
     files = len(set(articles["source_path"]) | {r["source_path"] for r in rejects})
     context.log.info(f"{files} input files: {len(articles)} articles, {len(rejects)} rejects")
     yield dg.Output(

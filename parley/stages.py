@@ -61,13 +61,17 @@ def _validated(
 
 
 def ingest(
-    root: str | Path, previous: pa.Table | None = None, now: dt.datetime | None = None
+    root: str | Path,
+    previous: pa.Table | None = None,
+    now: dt.datetime | None = None,
+    signatures: Path | None = None,
 ) -> tuple[pd.DataFrame, list[dict]]:
     """Read the input folder: the `articles` frame, and rejects for what could not be read.
 
     `ingested_at` is kept from the previous articles table, so it says when
     the content first arrived and an unchanged folder gives identical rows.
-    Near-duplicates of an earlier article land too, with `copy_of` naming it.
+    Near-duplicates of an earlier article land too, with `copy_of` naming it
+    (the texts' MinHash signatures kept in the file `signatures` between runs).
     """
     now = now or dt.datetime.now(dt.UTC)
     first_seen: dict[str, Any] = {}
@@ -103,7 +107,7 @@ def ingest(
     articles = _validated(
         "articles", frame, rejects, lambda r: (r.source_path, r.source_record, r.article_id), now
     )
-    return mark_copies(articles), rejects
+    return mark_copies(articles, signatures=signatures), rejects
 
 
 def _extractor(model: str | None) -> Extractor:

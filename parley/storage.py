@@ -8,6 +8,7 @@ Layout of a warehouse folder (local filesystems only):
     current -> .versions/<id>                the published version; replacing this link is the commit
     <table> -> current/<table>               what readers glob (`warehouse/<table>/**/*.parquet`)
     parley.duckdb                            views over `<table>/part-0.parquet` (see views.py)
+    .signatures.npz                          copy detection's MinHash signatures, a cache (consolidate/signatures.py)
 
 A run writes its tables into a `Draft` named after it, then `publish` swaps
 `current` with one `os.replace`: a crash before it leaves the previous version

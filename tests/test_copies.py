@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 
@@ -9,6 +10,7 @@ from datasketch import MinHash, MinHashLSH
 
 from parley.consolidate import RULES
 from parley.consolidate.copies import Copy, find_copies, first_reported_order, shingles
+from parley.consolidate.signatures import NAME, SignatureStore
 from schemas.arrow import to_frame
 
 WORDS = [
@@ -60,11 +62,12 @@ def reference(articles, rules=RULES) -> list[Copy]:
     return found
 
 
-def test_the_compact_index_finds_the_same_copies_as_datasketch():
-    rng = random.Random(5)
+def _stories(count: int, seed: int = 5, first: int = 0):
+    """`count` articles: edited copies of six stories, at every distance from their base."""
+    rng = random.Random(seed)
     bases = [[rng.choice(WORDS) for _ in range(120)] for _ in range(6)]
     rows = []
-    for i in range(150):  # edited copies of six stories, at every distance from their base
+    for i in range(first, first + count):
         words = list(bases[i % 6])
         for _ in range(rng.randrange(0, 16)):
             words[rng.randrange(len(words))] = rng.choice(WORDS)
@@ -78,7 +81,39 @@ def test_the_compact_index_finds_the_same_copies_as_datasketch():
                 "ingested_at": dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
             }
         )
-    articles = to_frame("articles", rows)
+    return rows
+
+
+def test_the_compact_index_finds_the_same_copies_as_datasketch():
+    articles = to_frame("articles", _stories(150))
     expected = reference(articles)
     assert 20 < len(expected) < 145  # both copies and originals, several originals per story
     assert find_copies(articles, RULES) == expected
+
+
+def test_kept_signatures_hash_only_new_texts_and_find_the_same_copies(tmp_path):
+    path = tmp_path / NAME
+    first = to_frame("articles", _stories(100))
+    store = SignatureStore(path, RULES)
+    assert store.known == {}
+    assert find_copies(first, RULES, store) == find_copies(first, RULES)
+    assert store.hashed == 100
+    both = to_frame("articles", _stories(100) + _stories(20, seed=6, first=100))
+    store = SignatureStore(path, RULES)
+    assert len(store.known) == 100
+    assert find_copies(both, RULES, store) == reference(both)
+    assert store.hashed == 20  # only the new texts
+    fewer = to_frame("articles", _stories(30))
+    find_copies(fewer, RULES, SignatureStore(path, RULES))
+    assert set(SignatureStore(path, RULES).known) == set(fewer["article_id"])  # the file follows the folder
+
+
+def test_a_broken_or_foreign_signature_file_is_hashed_again(tmp_path):
+    articles = to_frame("articles", _stories(40))
+    path = tmp_path / NAME
+    path.write_bytes(b"PK\x03\x04 not a whole archive")
+    store = SignatureStore(path, RULES)
+    assert find_copies(articles, RULES, store) == reference(articles) and store.hashed == 40
+    other = SignatureStore(path, dataclasses.replace(RULES, num_perm=64))
+    assert other.known == {}  # made with other settings
+    assert len(SignatureStore(path, RULES).known) == 40

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
 
+from parley.consolidate import RULES
+from parley.consolidate.signatures import NAME as SIGNATURES
+from parley.consolidate.signatures import SignatureStore
 from parley.extract import EXTRACTOR_VERSION
 from parley.storage import Warehouse
 from schemas.tables import EXTRACTED, TABLES
@@ -94,6 +98,21 @@ def test_deleting_an_input_removes_its_rows(run_pipeline, articles_dir, warehous
     assert gone not in set(read(warehouse_dir, "articles")["article_id"])
     for table in (*EXTRACTED, "extractions"):
         assert gone not in set(read(warehouse_dir, table)["article_id"]), table
+
+
+def test_copy_detection_keeps_the_signatures_of_the_articles_read(run_pipeline, articles_dir, warehouse_dir):
+    run_pipeline(articles_dir, warehouse_dir)
+    articles = read(warehouse_dir, "articles").set_index("source_path")
+    long_enough = {
+        a for a, text in articles["text"].items() if len(re.findall(r"\w+", text)) >= RULES.min_copy_words
+    }
+    kept = SignatureStore(warehouse_dir / SIGNATURES, RULES).known
+    assert set(kept) == {articles.loc[path, "article_id"] for path in long_enough} and kept
+    gone = articles.loc["wire-summit.txt", "article_id"]
+    assert gone in kept
+    (articles_dir / "wire-summit.txt").unlink()
+    run_pipeline(articles_dir, warehouse_dir)
+    assert gone not in SignatureStore(warehouse_dir / SIGNATURES, RULES).known
 
 
 def test_file_uri_warehouse(run_pipeline, articles_dir, warehouse_dir):

@@ -12,12 +12,14 @@ equal hashes, and a candidate counts only after its estimated similarity is chec
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from parley.consolidate.rules import Rules
+from parley.consolidate.signatures import SignatureStore
 
 _WORD = re.compile(r"\w+")
 
@@ -50,11 +52,12 @@ def first_reported_order(articles: pd.DataFrame) -> list[str]:
     return list(frame.sort_values(["undated", "published", "ingested", "article_id"])["article_id"])
 
 
-def find_copies(articles: pd.DataFrame, rules: Rules) -> list[Copy]:
+def find_copies(articles: pd.DataFrame, rules: Rules, store: SignatureStore | None = None) -> list[Copy]:
     """Each article that copies an earlier one (in `first_reported_order`), with the earlier
     article and their estimated similarity. Only originals are indexed, so a copy always
-    names an article that is not itself a copy."""
-    from datasketch import MinHash, MinHashLSH  # here, not above: its import takes about half a second
+    names an article that is not itself a copy. With a `store`, only texts it does not hold
+    are hashed, and it is saved with this run's signatures."""
+    from datasketch import MinHashLSH  # here, not above: its import takes about half a second
 
     row = {a: n for n, a in enumerate(articles["article_id"])}
     column = articles["text"]
@@ -63,10 +66,7 @@ def find_copies(articles: pd.DataFrame, rules: Rules) -> list[Copy]:
         return column.iat[row[article]]
 
     order = [a for a in first_reported_order(articles) if len(_WORD.findall(text(a))) >= rules.min_copy_words]
-    shingled = (shingles(text(a), rules.shingle_words) for a in order)
-    signatures = np.array(
-        [m.hashvalues for m in MinHash.generator(shingled, num_perm=rules.num_perm)], dtype=np.uint64
-    ).reshape(len(order), rules.num_perm)
+    signatures = _signatures(order, text, rules, store)
     banding = MinHashLSH(threshold=rules.copy_threshold, num_perm=rules.num_perm)
     bands = [slice(i * banding.r, (i + 1) * banding.r) for i in range(banding.b)]
     buckets: list[dict[int, int | list[int]]] = [{} for _ in bands]  # band hash -> original(s)
@@ -94,6 +94,27 @@ def find_copies(articles: pd.DataFrame, rules: Rules) -> list[Copy]:
             else:
                 bucket[key] = [found, n]
     return copies
+
+
+def _signatures(
+    order: list[str], text: Callable[[str], str], rules: Rules, store: SignatureStore | None
+) -> np.ndarray:
+    """One MinHash signature per article of `order` (a row each), from the store where it has one."""
+    from datasketch import MinHash
+
+    known = store.known if store is not None else {}
+    new = [a for a in order if a not in known]
+    shingled = (shingles(text(a), rules.shingle_words) for a in new)
+    hashed = dict(
+        zip(new, (m.hashvalues for m in MinHash.generator(shingled, num_perm=rules.num_perm)), strict=True)
+    )
+    signatures = np.array([known[a] if a in known else hashed[a] for a in order], dtype=np.uint64)
+    signatures = signatures.reshape(len(order), rules.num_perm)
+    if store is not None:
+        store.hashed = len(new)
+        store.save(order, signatures)
+        store.known = {}  # frees the file's matrix: its rows are copied into `signatures`
+    return signatures
 
 
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -13,6 +14,7 @@ from parley.consolidate.copies import find_copies
 from parley.consolidate.dates import window
 from parley.consolidate.join import Report
 from parley.consolidate.rules import RULES, Rules
+from parley.consolidate.signatures import SignatureStore
 from parley.consolidate.summary import event_record
 from schemas.arrow import to_frame
 
@@ -22,9 +24,11 @@ def _value(value: Any) -> Any:
     return None if value is None or value is pd.NA or value is pd.NaT else value
 
 
-def mark_copies(articles: pd.DataFrame, rules: Rules = RULES) -> pd.DataFrame:
-    """`articles` with `copy_of` and `copy_similarity` filled in (see `copies.find_copies`)."""
-    found = {c.article_id: c for c in find_copies(articles, rules)} if len(articles) else {}
+def mark_copies(articles: pd.DataFrame, rules: Rules = RULES, signatures: Path | None = None) -> pd.DataFrame:
+    """`articles` with `copy_of` and `copy_similarity` filled in (see `copies.find_copies`); the
+    MinHash signatures kept in the file `signatures` between runs (see `signatures.py`)."""
+    store = SignatureStore(signatures, rules) if signatures is not None else None
+    found = {c.article_id: c for c in find_copies(articles, rules, store)} if len(articles) else {}
     out = articles.copy()
     ids = out["article_id"]
     out["copy_of"] = pd.array([found[a].copy_of if a in found else None for a in ids], dtype=ids.dtype)
