@@ -79,11 +79,12 @@ def find_copies(articles: pd.DataFrame, rules: Rules, store: SignatureStore | No
             found = bucket.get(key)
             if found is not None:
                 candidates.update(found if isinstance(found, list) else (found,))
-        scored = [(_jaccard(signature, signatures[c]), -c, order[c]) for c in candidates]
-        scored = [s for s in scored if s[0] >= rules.copy_threshold]
-        if scored:
-            similarity, _, original = max(scored)
-            copies.append(Copy(article, original, round(float(similarity), 3)))
+        among = np.fromiter(candidates, dtype=np.intp, count=len(candidates))
+        similar = _jaccard(signature, signatures[among])
+        close = similar >= rules.copy_threshold
+        if close.any():  # the most similar original, the earliest of equals
+            similarity, minus = max(zip(similar[close].tolist(), (-among[close]).tolist(), strict=True))
+            copies.append(Copy(article, order[-minus], round(similarity, 3)))
             continue
         for bucket, key in zip(buckets, keys, strict=True):  # an original: index it
             found = bucket.get(key)
@@ -117,6 +118,8 @@ def _signatures(
     return signatures
 
 
-def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """Estimated Jaccard similarity of two signatures, as `MinHash.jaccard` computes it."""
-    return np.count_nonzero(a == b) / np.float64(len(a))
+def _jaccard(signature: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Estimated Jaccard similarity of a signature to each row of `others`, as `MinHash.jaccard`
+    computes it, in one array operation (a Python call per pair took half of ingestion at 100,000
+    articles of templated text, where each article shares bands with about a hundred others)."""
+    return np.count_nonzero(others == signature, axis=1) / np.float64(len(signature))
