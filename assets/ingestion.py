@@ -38,8 +38,8 @@ def ingestion(
     (previous,) = warehouse.previous(
         ["articles"], context.log.warning, columns=["article_id", "ingested_at"]
     ).values()
-    store = warehouse.get()
-    articles, rejects = stages.ingest(source.root, previous, signatures=store.root / SIGNATURES)
+    signatures = warehouse.get().root / SIGNATURES
+    articles, rejects = stages.ingest(source.root, previous, signatures=signatures)
     files = len(set(articles["source_path"]) | {r["source_path"] for r in rejects})
     context.log.info(f"{files} input files: {len(articles)} articles, {len(rejects)} rejects")
     yield dg.Output(

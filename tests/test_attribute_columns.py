@@ -103,7 +103,7 @@ def test_later_rules_win_and_sequences_point_at_their_token(nlp: Language):
         [{"LOWER": "talks"}, {}],  # a token that matches anything
     ],
 )
-def test_a_ruler_with_a_pattern_it_cannot_test_is_kept(pattern: list[dict], stock_patterns: list[dict]):
+def test_a_ruler_with_a_pattern_it_cannot_test_is_kept(pattern: list[dict]):
     loaded = spacy.load(model_name())
     loaded.get_pipe(attributes.STOCK).add([pattern], {"LEMMA": "talk"})
     assert not understood(loaded.get_pipe(attributes.STOCK))

@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 
 from parley.consolidate.assign import assign
-from parley.consolidate.copies import find_copies
+from parley.consolidate.copies import Copy, find_copies
 from parley.consolidate.dates import window
 from parley.consolidate.join import Report
 from parley.consolidate.rules import RULES, Rules
@@ -27,8 +27,10 @@ def _value(value: Any) -> Any:
 def mark_copies(articles: pd.DataFrame, rules: Rules = RULES, signatures: Path | None = None) -> pd.DataFrame:
     """`articles` with `copy_of` and `copy_similarity` filled in (see `copies.find_copies`); the
     MinHash signatures kept in the file `signatures` between runs (see `signatures.py`)."""
-    store = SignatureStore(signatures, rules) if signatures is not None else None
-    found = {c.article_id: c for c in find_copies(articles, rules, store)} if len(articles) else {}
+    found: dict[str, Copy] = {}
+    if len(articles):
+        store = SignatureStore(signatures, rules) if signatures is not None else None
+        found = {c.article_id: c for c in find_copies(articles, rules, store)}
     out = articles.copy()
     ids = out["article_id"]
     out["copy_of"] = pd.array([found[a].copy_of if a in found else None for a in ids], dtype=ids.dtype)

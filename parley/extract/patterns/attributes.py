@@ -13,7 +13,7 @@ stays as it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from spacy.language import Language
@@ -32,8 +32,7 @@ class _Rule:
     order: int  # its place among the stock ruler's patterns: a later one overwrites
     keys: tuple[int, ...]  # one `SingleTokenPatterns` key per token of the sequence
     index: int  # the token of a match the attributes go to (negative: from its end)
-    attrs: dict[int, int]  # attribute id -> value, as the stock ruler normalised them
-    writes: list[tuple[int, int]] = field(default_factory=list)  # (column of `columns`, value)
+    writes: tuple[tuple[int, int], ...]  # (column of `columns`, value), as the stock ruler normalised them
 
     @property
     def target(self) -> int:
@@ -48,13 +47,15 @@ class ColumnAttributeRuler:
         self.single = SingleTokenPatterns(ruler.vocab)
         self.by_key: dict[int, _Rule] = {}  # a one-token rule's key -> the rule
         self.sequences: list[_Rule] = []
+        self.columns = sorted({attr for pattern_attrs in ruler.attrs for attr in pattern_attrs})
         for order, pattern in enumerate(ruler.patterns):
             attrs, index = ruler.attrs[order], ruler.indices[order]
             if "_" in attrs:
                 raise ValueError(f"attribute ruler pattern {order} sets extension attributes")
             for sequence in pattern["patterns"]:
                 start = len(self.single.patterns)
-                rule = _Rule(order, tuple(range(start, start + len(sequence))), index, attrs)
+                writes = tuple((self.columns.index(attr), value) for attr, value in attrs.items())
+                rule = _Rule(order, tuple(range(start, start + len(sequence))), index, writes)
                 if not sequence or not all(
                     self.single.add(k, [t]) for k, t in zip(rule.keys, sequence, strict=True)
                 ):
@@ -67,9 +68,6 @@ class ColumnAttributeRuler:
                     self.by_key[rule.keys[0]] = rule
                 else:
                     self.sequences.append(rule)
-        self.columns = sorted({attr for pattern_attrs in ruler.attrs for attr in pattern_attrs})
-        for rule in [*self.by_key.values(), *self.sequences]:
-            rule.writes.extend((self.columns.index(attr), value) for attr, value in rule.attrs.items())
         self._known: dict[tuple[int, ...], tuple[frozenset[int], list[_Rule]]] = {}
 
     def __call__(self, doc: Doc) -> Doc:
